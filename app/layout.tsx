@@ -1,0 +1,30 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { AppHeader } from "@/components/layout/app-header";
+import { Providers } from "./providers";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Switchyard", template: "%s · Switchyard" },
+  description: "A control room for Netlify Agent Runners.",
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#f7f7f8" },
+    { media: "(prefers-color-scheme: dark)", color: "#0f1013" },
+  ],
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-dvh antialiased">
+        <Providers>
+          <AppHeader />
+          <main className="mx-auto w-full max-w-7xl px-4 py-8 sm:px-6">{children}</main>
+        </Providers>
+      </body>
+    </html>
+  );
+}

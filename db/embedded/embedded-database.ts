@@ -1,0 +1,205 @@
+import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { connect } from "node:net";
+import { join, resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { ensureDataDir } from "@/lib/data-dir";
+import { startWireServer, type WireServer } from "./wire-server";
+
+/*
+ * The embedded database lives in `<DATA_DIR>/pglite`. Exactly one process (the owner) opens
+ * those files and serves them on a loopback port; every other process (the app server, the
+ * CLI, drizzle-kit) connects to that port. `<DATA_DIR>/embedded-server.json` says who owns it.
+ */
+
+const OWNER_FILE = "embedded-server.json";
+const STARTUP_WAIT_MS = 30_000;
+
+/** The embedded data directory exists but cannot be opened; nothing in it was changed. */
+export class EmbeddedDataError extends Error {
+  constructor(
+    readonly directory: string,
+    reason: string,
+  ) {
+    super(`the embedded database in ${directory} cannot be opened (${reason})`);
+    this.name = "EmbeddedDataError";
+  }
+}
+
+interface OwnerRecord {
+  pid: number;
+  port: number | null;
+}
+
+export interface EmbeddedConnection {
+  url: string;
+  /** Set when this process opened the files and serves them; null when it joined another owner. */
+  ownedServer: { stop(): Promise<void> } | null;
+}
+
+export function embeddedDataPaths(dataDir: string) {
+  const root = resolve(dataDir);
+  return { root, pgdata: join(root, "pglite"), ownerFile: join(root, OWNER_FILE) };
+}
+
+export function embeddedUrl(port: number): string {
+  return `postgres://postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
+}
+
+/** Joins the running owner of `dataDir`, or becomes the owner. */
+export async function connectEmbedded(dataDir: string): Promise<EmbeddedConnection> {
+  const paths = embeddedDataPaths(ensureDataDir(dataDir));
+  const deadline = Date.now() + STARTUP_WAIT_MS;
+
+  while (Date.now() < deadline) {
+    const owner = readOwner(paths.ownerFile);
+    if (owner === "absent") {
+      if (claimOwnership(paths.ownerFile)) return becomeOwner(paths);
+      continue;
+    }
+    if (owner !== "unreadable" && isAlive(owner.pid)) {
+      if (owner.port !== null && (await isListening(owner.port))) {
+        return { url: embeddedUrl(owner.port), ownedServer: null };
+      }
+      if (owner.port === null) {
+        await sleep(100); // the owner is still opening the files
+        continue;
+      }
+    }
+    removeStaleOwner(paths.ownerFile, owner);
+  }
+  throw new EmbeddedDataError(
+    paths.pgdata,
+    `another process holds ${paths.ownerFile} and never became ready`,
+  );
+}
+
+async function becomeOwner(paths: ReturnType<typeof embeddedDataPaths>): Promise<EmbeddedConnection> {
+  let database: PGlite | undefined;
+  let server: WireServer | undefined;
+  const releaseOwnership = () => unlinkQuietly(paths.ownerFile);
+  process.once("exit", releaseOwnership);
+  try {
+    assertLooksLikePgdata(paths.pgdata);
+    database = await openPglite(paths.pgdata);
+    server = await startWireServer(database);
+    writeFileSync(
+      paths.ownerFile,
+      JSON.stringify({ pid: process.pid, port: server.port } satisfies OwnerRecord),
+    );
+  } catch (error) {
+    await server?.close();
+    await database?.close().catch(() => undefined);
+    releaseOwnership();
+    process.removeListener("exit", releaseOwnership);
+    throw error;
+  }
+  const ownedDatabase = database;
+  const ownedServer = server;
+  return {
+    url: embeddedUrl(ownedServer.port),
+    ownedServer: {
+      async stop() {
+        await ownedServer.close();
+        await ownedDatabase.close();
+        releaseOwnership();
+        process.removeListener("exit", releaseOwnership);
+      },
+    },
+  };
+}
+
+/** Refuses a directory that holds something other than a PostgreSQL cluster, rather than initialising over it. */
+function assertLooksLikePgdata(pgdata: string): void {
+  if (!existsSync(pgdata)) return;
+  const entries = readdirSync(pgdata);
+  if (entries.length > 0 && !entries.includes("PG_VERSION")) {
+    throw new EmbeddedDataError(
+      pgdata,
+      "it is not empty and holds no PostgreSQL data (PG_VERSION is missing)",
+    );
+  }
+}
+
+async function openPglite(pgdata: string): Promise<PGlite> {
+  try {
+    const database = new PGlite(pgdata);
+    await database.waitReady;
+    await database.query("select 1");
+    return database;
+  } catch (error) {
+    const reason =
+      error instanceof Error && error.message ? error.message.split("\n")[0] : "unreadable data files";
+    throw new EmbeddedDataError(pgdata, reason ?? "unreadable data files");
+  }
+}
+
+function claimOwnership(ownerFile: string): boolean {
+  try {
+    writeFileSync(ownerFile, JSON.stringify({ pid: process.pid, port: null } satisfies OwnerRecord), {
+      flag: "wx",
+    });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  }
+}
+
+function readOwner(ownerFile: string): OwnerRecord | "absent" | "unreadable" {
+  let text: string;
+  try {
+    text = readFileSync(ownerFile, "utf8");
+  } catch {
+    return "absent";
+  }
+  try {
+    const record = JSON.parse(text) as Partial<OwnerRecord>;
+    if (typeof record.pid === "number" && (typeof record.port === "number" || record.port === null)) {
+      return { pid: record.pid, port: record.port };
+    }
+  } catch {
+    // fall through: a half-written or foreign file
+  }
+  return "unreadable";
+}
+
+/** Removes the owner file only if it still says what we judged stale, so a new owner's claim survives. */
+function removeStaleOwner(ownerFile: string, judged: OwnerRecord | "unreadable"): void {
+  const current = readOwner(ownerFile);
+  if (JSON.stringify(current) === JSON.stringify(judged)) unlinkQuietly(ownerFile);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function isListening(port: number): Promise<boolean> {
+  return new Promise((resolveListening) => {
+    const socket = connect({ host: "127.0.0.1", port });
+    socket.setTimeout(1000);
+    socket.once("connect", () => {
+      socket.destroy();
+      resolveListening(true);
+    });
+    socket.once("timeout", () => {
+      socket.destroy();
+      resolveListening(false);
+    });
+    socket.once("error", () => resolveListening(false));
+  });
+}
+
+function unlinkQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // already gone
+  }
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));

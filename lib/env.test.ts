@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+function problemsOf(source: Record<string, string>): string[] {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (error instanceof EnvError) return error.problems;
+    throw error;
+  }
+  throw new Error("expected the environment to be rejected");
+}
+
+describe("parseEnv", () => {
+  it("starts in demo mode with the documented defaults when nothing is set", () => {
+    expect(parseEnv({})).toEqual({
+      mode: "demo",
+      databaseUrl: undefined,
+      databaseDriver: undefined,
+      dataDir: ".data",
+      netlifyApiUrl: "https://api.netlify.com/api/v1",
+      netlifyToken: undefined,
+      netlifyOAuth: undefined,
+      netlifyApiTimeoutMs: 15_000,
+      authSecret: undefined,
+      cronSecret: undefined,
+      appUrl: "http://localhost:3000",
+      port: 3000,
+    });
+  });
+
+  it("treats empty values as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "", PORT: "" })).toMatchObject({ databaseUrl: undefined, port: 3000 });
+  });
+
+  it("switches to live mode with Netlify credentials and the required secrets", () => {
+    const config = parseEnv({
+      NETLIFY_TOKEN: "nfp_token",
+      AUTH_SECRET: "x".repeat(32),
+      CRON_SECRET: "y".repeat(16),
+      NETLIFY_API_URL: "https://api.example.test/api/v1/",
+      PORT: "8080",
+    });
+    expect(config).toMatchObject({
+      mode: "live",
+      port: 8080,
+      netlifyApiUrl: "https://api.example.test/api/v1",
+    });
+  });
+
+  it("names a malformed DATABASE_URL without echoing it", () => {
+    const problems = problemsOf({ DATABASE_URL: "mysql://root:hunter2@db/app" });
+    expect(problems).toEqual([
+      expect.stringMatching(/^DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/),
+    ]);
+    expect(problems.join()).not.toContain("hunter2");
+  });
+
+  it("requires both secrets in live mode", () => {
+    const problems = problemsOf({ NETLIFY_TOKEN: "nfp_token" });
+    expect(problems).toEqual([
+      "AUTH_SECRET is required when Netlify credentials are set",
+      "CRON_SECRET is required when Netlify credentials are set",
+    ]);
+  });
+
+  it("requires the OAuth client id and secret together", () => {
+    expect(
+      problemsOf({ NETLIFY_OAUTH_CLIENT_ID: "id", AUTH_SECRET: "x".repeat(32), CRON_SECRET: "y".repeat(16) }),
+    ).toEqual(["NETLIFY_OAUTH_CLIENT_SECRET is required when the other OAuth variable is set"]);
+  });
+
+  it("rejects out-of-range numbers and bad URLs, naming each variable", () => {
+    const problems = problemsOf({ PORT: "70000", NETLIFY_API_TIMEOUT_MS: "soon", APP_URL: "localhost:3000" });
+    expect(problems).toEqual([
+      "NETLIFY_API_TIMEOUT_MS must be a whole number between 100 and 600000",
+      "APP_URL must be an http:// or https:// URL",
+      "PORT must be a whole number between 1 and 65535",
+    ]);
+  });
+
+  it("rejects a short AUTH_SECRET and an unknown DATABASE_DRIVER", () => {
+    const problems = problemsOf({ AUTH_SECRET: "short", DATABASE_DRIVER: "mysql" });
+    expect(problems).toEqual([
+      'DATABASE_DRIVER must be "pg" or "neon"',
+      "AUTH_SECRET must be at least 32 characters (try: openssl rand -base64 32)",
+    ]);
+  });
+});

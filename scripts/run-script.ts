@@ -1,0 +1,46 @@
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+
+export interface ScriptResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const tsx = join(process.cwd(), "node_modules", ".bin", "tsx");
+
+/**
+ * Runs one of `scripts/` as an operator would, with exactly the given environment (plus PATH
+ * and HOME), so nothing from the test runner's own environment leaks in.
+ */
+export function runScript(
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<ScriptResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(tsx, args, {
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "",
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}

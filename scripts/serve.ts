@@ -1,0 +1,44 @@
+/**
+ * `npm run dev` / `npm start`: checks the environment, opens (or hosts) the database and applies
+ * migrations before Next.js starts, so a bad configuration stops with one clear line and a
+ * non-zero exit instead of a half-started server.
+ */
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { explainStartupFailure } from "@/lib/startup/explain";
+import { type PreparedServer, prepareServer } from "@/lib/startup/prepare";
+
+const command = process.argv[2];
+if (command !== "dev" && command !== "start") {
+  console.error("usage: tsx scripts/serve.ts dev|start");
+  process.exit(2);
+}
+
+let prepared: PreparedServer;
+try {
+  prepared = await prepareServer();
+} catch (error) {
+  console.error(explainStartupFailure(error));
+  process.exit(1);
+}
+
+const { env: config, database, migration } = prepared;
+console.info(
+  `Switchyard: ${config.mode} mode, database ${database.location}` +
+    (migration.applied > 0 ? `, applied ${migration.applied} migration(s)` : ""),
+);
+
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const next = spawn(process.execPath, [nextBin, command, "--port", String(config.port)], { stdio: "inherit" });
+
+const shutdown = async (code: number) => {
+  await database.close().catch(() => undefined);
+  process.exit(code);
+};
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    next.kill(signal);
+  });
+}
+next.on("exit", (code, signal) => void shutdown(code ?? (signal ? 1 : 0)));
