@@ -19,15 +19,14 @@ export function runScript(
   timeoutMs = 60_000,
 ): Promise<ScriptResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, args, {
-      env: {
-        PATH: process.env.PATH ?? "",
-        HOME: process.env.HOME ?? "",
-        NEXT_TELEMETRY_DISABLED: "1",
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const childEnv = {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...env,
+    };
+    // Next.js declares NODE_ENV as always present; a script under test must be free to go without it.
+    const child = spawn(tsx, args, { env: childEnv as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => {
