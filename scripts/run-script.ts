@@ -19,7 +19,7 @@ export function runScript(
   timeoutMs = 60_000,
 ): Promise<ScriptResult> {
   return new Promise((resolve, reject) => {
-    const childEnv = {
+    const childEnv: Record<string, string> = {
       PATH: process.env.PATH ?? "",
       HOME: process.env.HOME ?? "",
       NEXT_TELEMETRY_DISABLED: "1",
