@@ -5,7 +5,8 @@ import { SiteSummaryList } from "@/components/board/site-summary-list";
 import { database } from "@/db";
 import { listSiteBoardSummaries } from "@/lib/sites/board-summary";
 
-export const metadata: Metadata = { title: "Board" };
+// The root segment does not apply its own title template, so the board spells its title out.
+export const metadata: Metadata = { title: { absolute: "Board · Switchyard" } };
 
 export default async function BoardPage() {
   await connection();

@@ -1,0 +1,44 @@
+import { expect, test } from "@playwright/test";
+
+test("the board greets a new installation with what to do next", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveTitle("Board · Switchyard");
+  const header = page.getByRole("banner");
+  await expect(header.getByRole("link", { name: "Switchyard" })).toBeVisible();
+  await expect(header.getByText("Demo mode")).toBeVisible();
+
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Board" })).toHaveAttribute("aria-current", "page");
+  await expect(nav.getByRole("link", { name: "Settings" })).not.toHaveAttribute("aria-current", "page");
+
+  await expect(page.getByRole("heading", { level: 1, name: "Board" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "No sites on the board yet" })).toBeVisible();
+  await expect(page.getByText("npm run sites -- connect <site_id>")).toBeVisible();
+});
+
+test("the empty state leads to Settings, which describes the installation", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Open Settings" }).click();
+  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }),
+  ).toHaveAttribute("aria-current", "page");
+
+  const system = page.getByRole("region", { name: "System" });
+  await expect(system.getByText("Demo — built-in Netlify simulator")).toBeVisible();
+  await expect(system.getByText(/^Embedded PGlite · embedded/)).toBeVisible();
+  await expect(system.getByText(/^(\d+) of \1 migrations applied$/)).toBeVisible();
+});
+
+for (const scheme of ["light", "dark"] as const) {
+  test(`the theme follows a ${scheme} system preference`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto("/");
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [red = 0, green = 0, blue = 0] = (background.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+    const luminance = (0.2126 * red + 0.7152 * green + 0.0722 * blue) / 255;
+    if (scheme === "dark") expect(luminance).toBeLessThan(0.2);
+    else expect(luminance).toBeGreaterThan(0.8);
+  });
+}
