@@ -20,6 +20,7 @@ describe("parseEnv", () => {
       dataDir: ".data",
       netlifyApiUrl: "https://api.netlify.com/api/v1",
       netlifyToken: undefined,
+      netlifyDemoToken: undefined,
       netlifyOAuth: undefined,
       netlifyApiTimeoutMs: 15_000,
       authSecret: undefined,

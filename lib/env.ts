@@ -36,6 +36,7 @@ const envSchema = z
     DATA_DIR: z.string().trim().min(1).default(".data"),
     NETLIFY_API_URL: httpUrl.default("https://api.netlify.com/api/v1"),
     NETLIFY_TOKEN: optionalText,
+    NETLIFY_DEMO_TOKEN: optionalText,
     NETLIFY_OAUTH_CLIENT_ID: optionalText,
     NETLIFY_OAUTH_CLIENT_SECRET: optionalText,
     NETLIFY_API_TIMEOUT_MS: integerIn(100, 600_000).default(15_000),
@@ -84,6 +85,8 @@ export interface Env {
   dataDir: string;
   netlifyApiUrl: string;
   netlifyToken: string | undefined;
+  /** Demo mode: the token of the built-in simulator's demo account (set by the launcher). */
+  netlifyDemoToken: string | undefined;
   netlifyOAuth: { clientId: string; clientSecret: string } | undefined;
   netlifyApiTimeoutMs: number;
   authSecret: string | undefined;
@@ -127,6 +130,7 @@ export function parseEnv(source: EnvSource): Env {
     dataDir: value.DATA_DIR,
     netlifyApiUrl: value.NETLIFY_API_URL,
     netlifyToken: value.NETLIFY_TOKEN,
+    netlifyDemoToken: value.NETLIFY_DEMO_TOKEN,
     netlifyOAuth,
     netlifyApiTimeoutMs: value.NETLIFY_API_TIMEOUT_MS,
     authSecret: value.AUTH_SECRET,

@@ -1,0 +1,119 @@
+import type { SimClock } from "./clock";
+import type { PendingAction, SimAccount, SimRunner, SimSession, SimSite, SimUser, WireUser } from "./model";
+import type { SimRandom } from "./random";
+
+export interface StoredUpload {
+  accountId: string;
+  contentType: string;
+  bytes: number;
+}
+
+/** All simulator state, in memory. `version` bumps on every change so responses can be cached safely. */
+export class SimStore {
+  readonly accounts = new Map<string, SimAccount>();
+  readonly users = new Map<string, SimUser>();
+  readonly tokens = new Map<string, string>();
+  readonly sites = new Map<string, SimSite>();
+  readonly runners = new Map<string, SimRunner>();
+  readonly runnersBySite = new Map<string, SimRunner[]>();
+  readonly sessions = new Map<string, SimSession>();
+  /** Sessions in `new` or `running`: the only ones time can change. */
+  readonly active = new Set<SimSession>();
+  readonly pending: PendingAction[] = [];
+  readonly uploads = new Map<string, StoredUpload>();
+  readonly pullRequestCounters = new Map<string, number>();
+  version = 0;
+
+  constructor(
+    readonly clock: SimClock,
+    readonly random: SimRandom,
+  ) {}
+
+  changed(runner?: SimRunner, at = this.clock.now()): void {
+    this.version++;
+    if (!runner) return;
+    runner.json = undefined;
+    runner.updatedAt = Math.max(runner.updatedAt, at);
+  }
+
+  addAccount(account: SimAccount): SimAccount {
+    this.accounts.set(account.id, account);
+    this.version++;
+    return account;
+  }
+
+  addUser(user: SimUser, token?: string): SimUser {
+    this.users.set(user.id, user);
+    if (token) this.tokens.set(token, user.id);
+    this.version++;
+    return user;
+  }
+
+  addSite(site: SimSite): SimSite {
+    this.sites.set(site.id, site);
+    this.runnersBySite.set(site.id, this.runnersBySite.get(site.id) ?? []);
+    this.version++;
+    return site;
+  }
+
+  addRunner(runner: SimRunner): SimRunner {
+    this.runners.set(runner.id, runner);
+    this.runnersBySite.get(runner.siteId)?.push(runner);
+    this.version++;
+    return runner;
+  }
+
+  addSession(runner: SimRunner, session: SimSession): SimSession {
+    runner.sessions.push(session);
+    this.sessions.set(session.id, session);
+    if (session.state === "new" || session.state === "running") this.active.add(session);
+    this.changed(runner, session.createdAt);
+    return session;
+  }
+
+  userForToken(token: string | undefined): SimUser | undefined {
+    const userId = token ? this.tokens.get(token) : undefined;
+    return userId ? this.users.get(userId) : undefined;
+  }
+
+  /** Access rule: a token sees the sites of its user's accounts only. */
+  siteVisibleTo(user: SimUser, siteId: string): SimSite | undefined {
+    const site = this.sites.get(siteId);
+    return site && user.accountIds.includes(site.accountId) ? site : undefined;
+  }
+
+  runnerVisibleTo(user: SimUser, runnerId: string): SimRunner | undefined {
+    const runner = this.runners.get(runnerId);
+    return runner && this.siteVisibleTo(user, runner.siteId) ? runner : undefined;
+  }
+
+  siteOf(runner: SimRunner): SimSite {
+    const site = this.sites.get(runner.siteId);
+    if (!site) throw new Error(`runner ${runner.id} has no site`);
+    return site;
+  }
+
+  accountOf(site: SimSite): SimAccount {
+    const account = this.accounts.get(site.accountId);
+    if (!account) throw new Error(`site ${site.id} has no account`);
+    return account;
+  }
+}
+
+export function wireUser(user: SimUser): WireUser {
+  return { id: user.id, full_name: user.full_name, email: user.email, avatar_url: user.avatar_url };
+}
+
+/** The session the runner's state follows: the newest one not discarded by a revert. */
+export function latestSession(runner: SimRunner): SimSession | undefined {
+  for (let i = runner.sessions.length - 1; i >= 0; i--) {
+    const session = runner.sessions[i];
+    if (session && !session.isDiscarded) return session;
+  }
+  return undefined;
+}
+
+export function activeSession(runner: SimRunner): SimSession | undefined {
+  const latest = runner.sessions.at(-1);
+  return latest && (latest.state === "new" || latest.state === "running") ? latest : undefined;
+}

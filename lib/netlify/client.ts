@@ -1,0 +1,104 @@
+import type { Env } from "@/lib/env";
+import { listAccounts } from "./accounts";
+import { getDeleteUrl, getUploadUrl } from "./attachments";
+import type { NetlifyConfig } from "./config";
+import {
+  commitRunner,
+  createPullRequest,
+  getRunnerDiff,
+  rebaseRunner,
+  revertRunner,
+  streamRunnerDiff,
+} from "./runner-actions";
+import {
+  archiveRunner,
+  createRunner,
+  getRunner,
+  listAllRunners,
+  listRunners,
+  stopRunner,
+  updateRunner,
+} from "./runners";
+import {
+  getSessionCumulativeDiff,
+  getSessionDiffUploadUrls,
+  getSessionResultDiff,
+  streamSessionDiff,
+} from "./session-diffs";
+import {
+  createSession,
+  getSession,
+  listAllSessions,
+  listSessions,
+  redeploySession,
+  stopSession,
+  updateSession,
+} from "./sessions";
+import { getSite, listAllSites, listSites } from "./sites";
+import { getCurrentUser } from "./user";
+
+type Endpoint = (config: NetlifyConfig, ...args: never[]) => unknown;
+type Bound<M extends Record<string, Endpoint>> = {
+  [K in keyof M]: M[K] extends (config: NetlifyConfig, ...args: infer A) => infer R
+    ? (...args: A) => R
+    : never;
+};
+
+function bindConfig<M extends Record<string, Endpoint>>(config: NetlifyConfig, endpoints: M): Bound<M> {
+  const bound: Record<string, (...args: never[]) => unknown> = {};
+  for (const [name, endpoint] of Object.entries(endpoints)) {
+    bound[name] = (...args: never[]) => endpoint(config, ...args);
+  }
+  // Object.entries loses the per-key signatures; Bound<M> restores exactly what was bound above.
+  return bound as Bound<M>;
+}
+
+/** The Netlify API with one token and base URL bound in: `client.runners.get(id)`. */
+export function createNetlifyClient(config: NetlifyConfig) {
+  // A copy, so a caller mutating its object later cannot redirect an existing client.
+  const fixed: NetlifyConfig = { ...config };
+  return {
+    runners: bindConfig(fixed, {
+      list: listRunners,
+      listAll: listAllRunners,
+      get: getRunner,
+      create: createRunner,
+      update: updateRunner,
+      stop: stopRunner,
+      archive: archiveRunner,
+      revert: revertRunner,
+      rebase: rebaseRunner,
+      createPullRequest,
+      commit: commitRunner,
+      diff: getRunnerDiff,
+      diffStream: streamRunnerDiff,
+    }),
+    sessions: bindConfig(fixed, {
+      list: listSessions,
+      listAll: listAllSessions,
+      get: getSession,
+      create: createSession,
+      update: updateSession,
+      stop: stopSession,
+      redeploy: redeploySession,
+      resultDiff: getSessionResultDiff,
+      cumulativeDiff: getSessionCumulativeDiff,
+      diffStream: streamSessionDiff,
+      diffUploadUrls: getSessionDiffUploadUrls,
+    }),
+    attachments: bindConfig(fixed, { uploadUrl: getUploadUrl, deleteUrl: getDeleteUrl }),
+    sites: bindConfig(fixed, { list: listSites, listAll: listAllSites, get: getSite }),
+    user: bindConfig(fixed, { current: getCurrentUser }),
+    accounts: bindConfig(fixed, { list: listAccounts }),
+  };
+}
+
+export type NetlifyClient = ReturnType<typeof createNetlifyClient>;
+
+/** The config for one token against the configured upstream (Netlify, or the simulator in demo mode). */
+export function netlifyConfigFor(
+  env: Pick<Env, "netlifyApiUrl" | "netlifyApiTimeoutMs">,
+  token: string,
+): NetlifyConfig {
+  return { baseUrl: env.netlifyApiUrl, token, timeoutMs: env.netlifyApiTimeoutMs };
+}
