@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { AutoRefresh } from "@/components/board/auto-refresh";
+import { BoardColumns } from "@/components/board/board-columns";
 import { BoardEmptyState } from "@/components/board/board-empty-state";
-import { SiteSummaryList } from "@/components/board/site-summary-list";
 import { database } from "@/db";
-import { listSiteBoardSummaries } from "@/lib/sites/board-summary";
+import { listBoardCards } from "@/lib/runners/board";
+import { countConnectedSites } from "@/lib/sites/count-connected-sites";
 
 // The root segment does not apply its own title template, so the board spells its title out.
 export const metadata: Metadata = { title: { absolute: "Board · Switchyard" } };
@@ -11,14 +13,25 @@ export const metadata: Metadata = { title: { absolute: "Board · Switchyard" } }
 export default async function BoardPage() {
   await connection();
   const { db } = await database();
-  const sites = await listSiteBoardSummaries(db);
+  const [siteCount, cards] = await Promise.all([countConnectedSites(db), listBoardCards(db)]);
   return (
     <div className="flex flex-col gap-6">
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">Board</h1>
-        <p className="text-sm text-ink-muted">Agent runners of your connected Netlify sites, by state.</p>
+        <p className="text-sm text-ink-muted">
+          {siteCount === 0
+            ? "Agent runners of your connected Netlify sites, by state."
+            : `Agent runners of ${siteCount} connected site${siteCount === 1 ? "" : "s"}, by state.`}
+        </p>
       </header>
-      {sites.length === 0 ? <BoardEmptyState /> : <SiteSummaryList sites={sites} />}
+      {siteCount === 0 ? (
+        <BoardEmptyState />
+      ) : (
+        <>
+          <AutoRefresh intervalMs={5_000} />
+          <BoardColumns cards={cards} />
+        </>
+      )}
     </div>
   );
 }

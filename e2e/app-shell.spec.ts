@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-test("the board greets a new installation with what to do next", async ({ page }) => {
+test("the demo board shows the simulator's runners in one column per state", async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveTitle("Board · Switchyard");
   const header = page.getByRole("banner");
@@ -12,13 +12,23 @@ test("the board greets a new installation with what to do next", async ({ page }
   await expect(nav.getByRole("link", { name: "Settings" })).not.toHaveAttribute("aria-current", "page");
 
   await expect(page.getByRole("heading", { level: 1, name: "Board" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "No sites on the board yet" })).toBeVisible();
-  await expect(page.getByText("npm run sites -- connect <site_id>")).toBeVisible();
+  await expect(page.getByText("Agent runners of 3 connected sites, by state.")).toBeVisible();
+  for (const column of ["New", "Running", "Done", "Error", "Cancelled"]) {
+    await expect(page.getByRole("region", { name: new RegExp(`^${column}`) })).toBeVisible();
+  }
+  const running = page.getByRole("region", { name: /^Running/ }).getByRole("article");
+  await expect(running.first()).toBeVisible();
+  const done = page.getByRole("region", { name: /^Done/ }).getByRole("article");
+  expect(await done.count()).toBeGreaterThan(5);
+  await expect(done.first().getByRole("link", { name: "Preview" })).toHaveAttribute(
+    "href",
+    /^https:\/\/agent-.*\.netlify\.app$/,
+  );
 });
 
-test("the empty state leads to Settings, which describes the installation", async ({ page }) => {
+test("Settings describes the installation", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("link", { name: "Open Settings" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
   await expect(page).toHaveURL(/\/settings$/);
   await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
   await expect(
@@ -27,6 +37,7 @@ test("the empty state leads to Settings, which describes the installation", asyn
 
   const system = page.getByRole("region", { name: "System" });
   await expect(system.getByText("Demo — built-in Netlify simulator")).toBeVisible();
+  await expect(system.getByText(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1$/)).toBeVisible();
   await expect(system.getByText(/^Embedded PGlite · embedded/)).toBeVisible();
   await expect(system.getByText(/^(\d+) of \1 migrations applied$/)).toBeVisible();
 });

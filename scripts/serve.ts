@@ -5,6 +5,8 @@
  */
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
+import { startDemoUpstream } from "@/lib/demo/demo-upstream";
+import { childProcessEnv } from "@/lib/env";
 import { explainStartupFailure } from "@/lib/startup/explain";
 import { type PreparedServer, prepareServer } from "@/lib/startup/prepare";
 
@@ -23,15 +25,29 @@ try {
 }
 
 const { env: config, database, migration } = prepared;
+// Demo mode: the built-in Netlify simulator stands in for the API, in this process.
+let demo: Awaited<ReturnType<typeof startDemoUpstream>> | undefined;
+try {
+  demo = config.mode === "demo" ? await startDemoUpstream(config, database.db) : undefined;
+} catch (error) {
+  console.error(explainStartupFailure(error));
+  await database.close().catch(() => undefined);
+  process.exit(1);
+}
 console.info(
   `Switchyard: ${config.mode} mode, database ${database.location}` +
-    (migration.applied > 0 ? `, applied ${migration.applied} migration(s)` : ""),
+    (migration.applied > 0 ? `, applied ${migration.applied} migration(s)` : "") +
+    (demo ? `, Netlify simulator at ${demo.apiUrl}` : ""),
 );
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-const next = spawn(process.execPath, [nextBin, command, "--port", String(config.port)], { stdio: "inherit" });
+const next = spawn(process.execPath, [nextBin, command, "--port", String(config.port)], {
+  stdio: "inherit",
+  env: childProcessEnv(demo ? { NETLIFY_API_URL: demo.apiUrl, NETLIFY_DEMO_TOKEN: demo.token } : {}),
+});
 
 const shutdown = async (code: number) => {
+  await demo?.stop().catch(() => undefined);
   await database.close().catch(() => undefined);
   process.exit(code);
 };

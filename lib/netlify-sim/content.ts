@@ -38,14 +38,19 @@ export const agentModels: Record<string, string[]> = {
 const politeWords = new Set(["please", "also", "kindly"]);
 const slugFillers = new Set(["a", "an", "the", "to", "with", "and", "that", "for", "of", "on", "in"]);
 
-/** Upstream derives a short title from the prompt (it is not the prompt itself). */
+const clauseBreaks = new Set(["with", "that", "by", "so", "which", "and", "using", "when", "where", "on"]);
+const danglingWords = new Set([...slugFillers, "every", "across", "from", "by", "into", "at"]);
+
+/** Upstream derives a short title from the prompt (it is not the prompt itself): its first clause, briefly. */
 export function titleFromPrompt(prompt: string): string {
-  const words = prompt
+  const firstClause = prompt.split(/[,.;:!?]/)[0] ?? prompt;
+  const words = firstClause
     .replace(/[^\p{L}\p{N}\s/-]/gu, " ")
     .split(/\s+/)
-    .filter(Boolean);
-  const kept = words.filter((word) => !politeWords.has(word.toLowerCase())).slice(0, 7);
-  while (kept.length > 1 && slugFillers.has((kept.at(-1) ?? "").toLowerCase())) kept.pop();
+    .filter((word) => word && !politeWords.has(word.toLowerCase()));
+  const clauseEnd = words.findIndex((word, index) => index >= 3 && clauseBreaks.has(word.toLowerCase()));
+  const kept = words.slice(0, clauseEnd > 0 ? Math.min(clauseEnd, 8) : 8);
+  while (kept.length > 1 && danglingWords.has((kept.at(-1) ?? "").toLowerCase())) kept.pop();
   const title = kept.join(" ") || "Untitled change";
   return title.charAt(0).toUpperCase() + title.slice(1);
 }

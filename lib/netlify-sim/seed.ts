@@ -128,8 +128,11 @@ export function seedRunner(
       at,
     );
     if (index === 0) runner.title = session.title;
-    if (!live) advance(store, at + durationMs + 2_000);
-    if (last && fate === "cancelled") stopSession(store, runner, session, at + durationMs / 2);
+    if (last && fate === "cancelled") {
+      const stoppedAt = at + Math.floor(durationMs / 2);
+      advance(store, stoppedAt);
+      stopSession(store, runner, session, stoppedAt);
+    } else if (!live) advance(store, at + durationMs + 2_000);
     at += durationMs + random.int(MINUTE, 20 * MINUTE);
   });
   if (fate === "new") {

@@ -1,0 +1,82 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrate } from "@/db/migrate";
+import { runners, sites, syncState } from "@/db/schema";
+import { storageBackends, type TestDatabase } from "@/db/testing/backends";
+import { parseEnv } from "@/lib/env";
+import { type DemoUpstream, startDemoUpstream } from "./demo-upstream";
+
+const embedded = storageBackends()[0];
+
+async function countByState(database: TestDatabase) {
+  const rows = await database.handle.db.select({ state: runners.state }).from(runners);
+  const counts: Record<string, number> = {};
+  for (const row of rows) counts[row.state] = (counts[row.state] ?? 0) + 1;
+  return counts;
+}
+
+describe("demo mode's upstream", () => {
+  let database: TestDatabase;
+  let demo: DemoUpstream;
+
+  beforeAll(async () => {
+    if (!embedded) throw new Error("the embedded back end is always available");
+    database = await embedded.create();
+    await migrate(database.handle.db);
+    demo = await startDemoUpstream(parseEnv({}), database.handle.db, { speed: 0 });
+  });
+  afterAll(async () => {
+    await demo?.stop();
+    await database?.dispose();
+  });
+
+  it("connects the three demo sites and caches ~40 runners over every state", async () => {
+    const connected = await database.handle.db.select({ name: sites.name }).from(sites).orderBy(sites.name);
+    expect(connected.map((site) => site.name)).toEqual([
+      "aurora-storefront",
+      "docs-portal",
+      "field-notes-blog",
+    ]);
+    const counts = await countByState(database);
+    for (const state of ["new", "running", "done", "error", "cancelled", "archived"]) {
+      expect(counts[state] ?? 0, `runners in ${state}: ${JSON.stringify(counts)}`).toBeGreaterThan(0);
+    }
+    const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+    expect(total).toBeGreaterThanOrEqual(35);
+    expect(await database.handle.db.select().from(syncState)).toHaveLength(3);
+  });
+
+  it("follows runners as they finish", async () => {
+    const before = await countByState(database);
+    await fetch(`${demo.simulator.origin}/__sim/clock`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ advance_ms: 15 * 60_000 }),
+    });
+    await demo.refresh();
+    const after = await countByState(database);
+    expect(after.running ?? 0).toBe(0);
+    expect(after.new ?? 0).toBe(0);
+    expect((after.done ?? 0) + (after.error ?? 0)).toBe(
+      (before.done ?? 0) + (before.error ?? 0) + (before.running ?? 0) + (before.new ?? 0),
+    );
+  });
+
+  it("removes a runner from the cache once upstream no longer has it, keeping the others", async () => {
+    const [victim] = await database.handle.db
+      .select()
+      .from(runners)
+      .where(eq(runners.state, "done"))
+      .limit(1);
+    if (!victim) throw new Error("demo data has done runners");
+    const upstreamRunner = demo.simulator.store.runners.get(victim.id);
+    const siteRunners = demo.simulator.store.runnersBySite.get(victim.siteId) ?? [];
+    demo.simulator.store.runners.delete(victim.id);
+    siteRunners.splice(siteRunners.indexOf(upstreamRunner as never), 1);
+    demo.simulator.store.changed();
+    const countBefore = (await database.handle.db.select().from(runners)).length;
+    await demo.refresh();
+    expect(await database.handle.db.select().from(runners).where(eq(runners.id, victim.id))).toEqual([]);
+    expect((await database.handle.db.select().from(runners)).length).toBe(countBefore - 1);
+  });
+});

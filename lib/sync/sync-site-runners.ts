@@ -1,0 +1,89 @@
+import { and, eq, notInArray, sql } from "drizzle-orm";
+import type { Database } from "@/db";
+import { runners, syncState } from "@/db/schema";
+import type { NetlifyClient } from "@/lib/netlify/client";
+import type { NetlifyRunner } from "@/lib/netlify/schemas";
+import { runnerRow } from "./runner-row";
+
+export interface SiteSyncSummary {
+  siteId: string;
+  runners: number;
+  removed: number;
+}
+
+const UPSERT_CHUNK = 500;
+
+/**
+ * Reconciles one site's cached runners with the upstream: every page, archived runners
+ * included (upstream hides them from the default list), and runners gone upstream removed.
+ */
+export async function syncSiteRunners(
+  db: Database,
+  client: NetlifyClient,
+  siteId: string,
+): Promise<SiteSyncSummary> {
+  const [listed, archived] = await Promise.all([
+    client.runners.listAll({ siteId }),
+    client.runners.listAll({ siteId, state: "archived" }),
+  ]);
+  const byId = new Map<string, NetlifyRunner>();
+  for (const runner of [...listed, ...archived]) {
+    // Security: a response naming another site must never land in this site's cache.
+    if (runner.site_id !== siteId)
+      throw new Error(`upstream returned a runner of another site for ${siteId}`);
+    byId.set(runner.id, runner);
+  }
+  const syncedAt = new Date();
+  const rows = [...byId.values()].map((runner) => runnerRow(runner, syncedAt));
+
+  return db.transaction(async (tx) => {
+    for (let start = 0; start < rows.length; start += UPSERT_CHUNK) {
+      await tx
+        .insert(runners)
+        .values(rows.slice(start, start + UPSERT_CHUNK))
+        .onConflictDoUpdate({ target: runners.id, set: upstreamColumns });
+    }
+    const ids = rows.map((row) => row.id);
+    const removed = await tx
+      .delete(runners)
+      .where(and(eq(runners.siteId, siteId), ids.length > 0 ? notInArray(runners.id, ids) : undefined))
+      .returning({ id: runners.id });
+    await tx
+      .insert(syncState)
+      .values({ siteId, lastFullSyncAt: syncedAt, consecutiveFailures: 0, lastError: null })
+      .onConflictDoUpdate({
+        target: syncState.siteId,
+        set: { lastFullSyncAt: syncedAt, consecutiveFailures: 0, lastError: null },
+      });
+    return { siteId, runners: rows.length, removed: removed.length };
+  });
+}
+
+/** On conflict, take every upstream column from the incoming row; keep our own provenance columns. */
+const upstreamColumns = Object.fromEntries(
+  (
+    [
+      "state",
+      "title",
+      "branch",
+      "currentTask",
+      "latestSessionState",
+      "latestSessionDeployUrl",
+      "hasResultDiff",
+      "prUrl",
+      "prState",
+      "prNumber",
+      "prBranch",
+      "prIsBeingCreated",
+      "prError",
+      "mergeCommitSha",
+      "creator",
+      "upstreamCreatedAt",
+      "upstreamUpdatedAt",
+      "doneAt",
+      "lastSessionCreatedAt",
+      "upstream",
+      "syncedAt",
+    ] as const
+  ).map((column) => [column, sql.raw(`excluded."${runners[column].name}"`)]),
+);
