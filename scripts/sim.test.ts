@@ -1,0 +1,55 @@
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+describe("npm run sim", () => {
+  it("serves the demo account to its token and refuses others", async () => {
+    const child = spawn(
+      join(process.cwd(), "node_modules", ".bin", "tsx"),
+      ["scripts/sim.ts", "--port", "0", "--token", "t"],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    try {
+      const apiUrl = await new Promise<string>((resolve, reject) => {
+        let output = "";
+        child.stdout.on("data", (chunk: Buffer) => {
+          output += chunk.toString();
+          const match = /listening on (\S+)/.exec(output);
+          if (match?.[1]) resolve(match[1]);
+        });
+        child.on("exit", (code) => reject(new Error(`sim exited with ${code}`)));
+      });
+      const sites = await fetch(`${apiUrl}/sites`, { headers: { Authorization: "Bearer t" } });
+      expect(sites.status).toBe(200);
+      expect(((await sites.json()) as Array<{ name: string }>).map((site) => site.name).sort()).toEqual([
+        "aurora-storefront",
+        "docs-portal",
+        "field-notes-blog",
+      ]);
+      const refused = await fetch(`${apiUrl}/sites`, { headers: { Authorization: "Bearer other" } });
+      expect(refused.status).toBe(401);
+      expect(await refused.json()).toEqual({ error: "Unauthorized" });
+    } finally {
+      child.kill();
+    }
+  });
+
+  it("rejects an unknown flag with usage and exit code 2", async () => {
+    const child = spawn(
+      join(process.cwd(), "node_modules", ".bin", "tsx"),
+      ["scripts/sim.ts", "--sped", "3"],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const code = await new Promise((resolve) => child.on("exit", resolve));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/usage: npm run sim/);
+  });
+});
