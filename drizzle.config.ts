@@ -1,15 +1,20 @@
 import { defineConfig } from "drizzle-kit";
+import { runningEmbeddedUrl } from "./db/embedded/embedded-database";
+import { env } from "./lib/env";
 
 /*
- * `generate` needs no database. Commands that connect (studio, check against a live schema)
- * read DRIZZLE_DATABASE_URL; for the embedded database, `npm run db:url` prints the address of
- * the running embedded server so drizzle-kit shares it with the app instead of opening the files twice.
+ * `drizzle-kit generate` needs no database. Commands that connect (push, studio) use
+ * DATABASE_URL, or for the embedded database the server that `npm run dev` runs: drizzle-kit
+ * then shares it with the app instead of opening the same files a second time.
  */
+const config = env();
+const url = config.databaseUrl ?? runningEmbeddedUrl(config.dataDir);
+
 export default defineConfig({
   dialect: "postgresql",
   schema: "./db/schema/index.ts",
   out: "./drizzle",
-  dbCredentials: { url: process.env.DRIZZLE_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres" },
+  ...(url ? { dbCredentials: { url } } : {}),
   strict: true,
   verbose: false,
 });

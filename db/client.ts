@@ -66,7 +66,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     return verified({
       db: drizzlePg(pool, { schema }),
       driver,
-      location: `embedded (${options.dataDir})`,
+      location: embedded.ownedServer
+        ? `embedded (${options.dataDir})`
+        : `embedded (${options.dataDir}, served by process ${embedded.ownerPid})`,
       close: async () => {
         await pool.end();
         await embedded.ownedServer?.stop();

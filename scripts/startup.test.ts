@@ -3,6 +3,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "@/db/client";
+import { migrate } from "@/db/migrate";
+import { sites } from "@/db/schema";
 import { createFreshDatabase, testDatabaseUrl } from "@/db/testing/backends";
 import { runScript } from "./run-script";
 
@@ -117,6 +120,25 @@ describe("start-up refuses bad configuration with one clear line", () => {
       expectOneLineFailure(result, /embedded database in .*pglite cannot be opened .*move .* aside/);
       expect(snapshot(pgdata)).toEqual(before);
     });
+  });
+});
+
+describe("the embedded database shared between processes", () => {
+  it("lets the CLI work on the database a running server owns, without opening the files twice", async () => {
+    const dataDir = freshDir("shared");
+    const server = await openDatabase({ dataDir });
+    try {
+      await migrate(server.db);
+      await server.db.insert(sites).values({ id: "site_shared", name: "shared" });
+      const cli = await runScript(["scripts/db-migrate.ts"], { DATA_DIR: dataDir });
+      expect(cli.code).toBe(0);
+      expect(cli.stdout).toMatch(/^Nothing to apply: embedded/);
+      expect(cli.stdout).toContain(`served by process ${process.pid}`);
+      // The owner still serves after the CLI came and went.
+      expect(await server.db.select().from(sites)).toEqual([expect.objectContaining({ id: "site_shared" })]);
+    } finally {
+      await server.close();
+    }
   });
 });
 

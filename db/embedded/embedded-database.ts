@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from
 import { connect } from "node:net";
 import { join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { ensureDataDir } from "@/lib/data-dir";
+// Relative, not "@/": drizzle-kit loads this file through drizzle.config.ts without the path alias.
+import { ensureDataDir } from "../../lib/data-dir";
 import { startWireServer, type WireServer } from "./wire-server";
 
 /*
@@ -34,6 +35,7 @@ export interface EmbeddedConnection {
   url: string;
   /** Set when this process opened the files and serves them; null when it joined another owner. */
   ownedServer: { stop(): Promise<void> } | null;
+  ownerPid: number;
 }
 
 export function embeddedDataPaths(dataDir: string) {
@@ -58,7 +60,7 @@ export async function connectEmbedded(dataDir: string): Promise<EmbeddedConnecti
     }
     if (owner !== "unreadable" && isAlive(owner.pid)) {
       if (owner.port !== null && (await isListening(owner.port))) {
-        return { url: embeddedUrl(owner.port), ownedServer: null };
+        return { url: embeddedUrl(owner.port), ownedServer: null, ownerPid: owner.pid };
       }
       if (owner.port === null) {
         await sleep(100); // the owner is still opening the files
@@ -97,6 +99,7 @@ async function becomeOwner(paths: ReturnType<typeof embeddedDataPaths>): Promise
   const ownedServer = server;
   return {
     url: embeddedUrl(ownedServer.port),
+    ownerPid: process.pid,
     ownedServer: {
       async stop() {
         await ownedServer.close();
@@ -203,3 +206,11 @@ function unlinkQuietly(path: string): void {
 }
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** The address of the embedded server another process is running for `dataDir`, if any (for drizzle-kit). */
+export function runningEmbeddedUrl(dataDir: string): string | undefined {
+  const owner = readOwner(embeddedDataPaths(dataDir).ownerFile);
+  return typeof owner === "object" && owner.port !== null && isAlive(owner.pid)
+    ? embeddedUrl(owner.port)
+    : undefined;
+}
