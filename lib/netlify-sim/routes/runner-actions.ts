@@ -83,7 +83,8 @@ export function createPullRequest(ctx: SimContext) {
   const runner = visibleRunner(ctx);
   const site = ctx.store.siteOf(runner);
   if (site.codeOrigin !== "github") {
-    throw new SimHttpError(422, "The Netlify coding GitHub App installation is missing for this repository");
+    // Clients recognise this failure by matching /coding installation/i (research notes §4.6).
+    throw new SimHttpError(422, "No netlify-coding installation found for this repository (GitHub App)");
   }
   if (runner.prUrl || runner.prIsBeingCreated)
     throw new SimHttpError(409, "A pull request already exists for this agent runner");

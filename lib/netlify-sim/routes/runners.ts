@@ -31,7 +31,8 @@ export function agentConfig(ctx: SimContext): { agent?: string; model?: string |
   return { agent: agent ?? "claude", model: model ?? null, ...(effort ? { effort } : {}) };
 }
 
-const unixSeconds = (ctx: SimContext, name: string): number | undefined => {
+/** A `from`/`to` query value: Unix seconds upstream, milliseconds here. */
+export const unixSecondsMs = (ctx: SimContext, name: string): number | undefined => {
   const raw = ctx.query.get(name);
   if (raw === null || raw === "") return undefined;
   const value = Number(raw);
@@ -49,8 +50,8 @@ export function listRunners(ctx: SimContext) {
   if (state && !(runnerStates as readonly string[]).includes(state) && state !== "live") {
     throw new SimHttpError(422, `state must be one of ${runnerStates.join(", ")}`);
   }
-  const from = unixSeconds(ctx, "from");
-  const to = unixSeconds(ctx, "to");
+  const from = unixSecondsMs(ctx, "from");
+  const to = unixSecondsMs(ctx, "to");
   const title = ctx.query.get("title")?.toLowerCase();
   const branch = ctx.query.get("branch");
   const resultBranch = ctx.query.get("result_branch");

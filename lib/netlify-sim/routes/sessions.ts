@@ -15,7 +15,7 @@ import { pageHeaders, pageRequest, slicePage } from "../pagination";
 import { sessionWire } from "../serialize";
 import { activeSession, wireUser } from "../store";
 import { diffResponse } from "./runner-actions";
-import { agentConfig, createModes, visibleRunner } from "./runners";
+import { agentConfig, createModes, unixSecondsMs, visibleRunner } from "./runners";
 
 function visibleSession(ctx: SimContext): SimSession {
   const runner = visibleRunner(ctx);
@@ -34,15 +34,15 @@ export function listSessions(ctx: SimContext) {
   }
   const order = ctx.query.get("order_by") ?? "asc";
   if (order !== "asc" && order !== "desc") throw new SimHttpError(422, "order_by must be asc or desc");
-  const from = ctx.query.get("from");
-  const to = ctx.query.get("to");
+  const from = unixSecondsMs(ctx, "from");
+  const to = unixSecondsMs(ctx, "to");
   const includeDiscarded = queryBool(ctx, "include_discarded");
   const matching = runner.sessions.filter(
     (session) =>
       (includeDiscarded || !session.isDiscarded) &&
       (!state || session.state === state) &&
-      (!from || session.createdAt >= Number(from) * 1000) &&
-      (!to || session.createdAt <= Number(to) * 1000),
+      (from === undefined || session.createdAt >= from) &&
+      (to === undefined || session.createdAt <= to),
   );
   if (order === "desc") matching.reverse();
   return json(

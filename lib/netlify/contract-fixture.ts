@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { type NetlifySimulator, startSimulator } from "@/lib/netlify-sim/server";
+import { createNetlifyClient, type NetlifyClient } from "./client";
+import { NetlifyApiError } from "./errors";
+import type { NetlifyRunner, NetlifySession } from "./schemas";
+
+/*
+ * Shared set-up for the contract tests: the typed client against a real simulator on a free
+ * port, with the simulated clock frozen (speed 0) so time moves only when a test says so.
+ * Every test starts from a fresh demo seed; the simulator's PRNG is seeded, so each test
+ * sees the same ids and the same agent outcomes on every run.
+ */
+
+export const contractToken = "contract-demo-token";
+
+/** A session queues 1.5 s and works at most 150 s in the simulator; this covers both with slack. */
+export const sessionMaxMs = 160_000;
+
+/** ISO-8601 with milliseconds and `Z`, as Netlify sends every timestamp. */
+export const isoMillisZ = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+export type DemoSiteName = "aurora-storefront" | "field-notes-blog" | "docs-portal";
+
+export interface OtherAccount {
+  token: string;
+  client: NetlifyClient;
+  accountId: string;
+  userId: string;
+  siteIds: string[];
+}
+
+export interface RawInit extends Omit<RequestInit, "body"> {
+  /** Sent as the Authorization bearer; the demo token unless given (null sends none). */
+  token?: string | null;
+  body?: string;
+}
+
+export function clientFor(apiUrl: string, token: string): NetlifyClient {
+  // No retries: a contract test must see the first answer the upstream gives.
+  return createNetlifyClient({ baseUrl: apiUrl, token, timeoutMs: 5_000, maxRetries: 0 });
+}
+
+/** The NetlifyApiError a call fails with; fails the test if the call succeeds or throws anything else. */
+export async function apiError(call: Promise<unknown>): Promise<NetlifyApiError> {
+  try {
+    await call;
+  } catch (error) {
+    if (error instanceof NetlifyApiError) return error;
+    throw error;
+  }
+  throw new Error("expected the call to fail with a NetlifyApiError, but it succeeded");
+}
+
+/** Registers the simulator's lifecycle hooks in the calling test file and returns its handles. */
+export function useContractSimulator() {
+  let simulator: NetlifySimulator | undefined;
+  let demoClient: NetlifyClient | undefined;
+
+  beforeAll(async () => {
+    simulator = await startSimulator({ token: contractToken, seed: "demo", speed: 0 });
+    demoClient = clientFor(simulator.apiUrl, contractToken);
+  });
+  beforeEach(() => simulator?.reset("demo"));
+  afterAll(async () => {
+    await simulator?.stop();
+  });
+
+  const sim = (): NetlifySimulator => {
+    if (!simulator) throw new Error("the contract simulator is not running");
+    return simulator;
+  };
+
+  async function control(method: string, path: string, body?: unknown): Promise<unknown> {
+    const response = await fetch(`${sim().origin}${path}`, {
+      method,
+      headers: { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}`);
+    return response.status === 204 ? undefined : response.json();
+  }
+
+  const contract = {
+    get sim() {
+      return sim();
+    },
+    get client(): NetlifyClient {
+      if (!demoClient) throw new Error("the contract simulator is not running");
+      return demoClient;
+    },
+
+    /** A raw request to `/api/v1{path}`, for what the client deliberately hides (status, headers, bytes). */
+    raw(path: string, init: RawInit = {}): Promise<Response> {
+      const { token = contractToken, headers, ...rest } = init;
+      const auth: Record<string, string> = token === null ? {} : { Authorization: `Bearer ${token}` };
+      return fetch(`${sim().apiUrl}${path}`, { ...rest, headers: { ...auth, ...headers } });
+    },
+
+    /** Moves the frozen clock forward; the simulator applies every transition now due. */
+    async advance(ms: number): Promise<void> {
+      await control("POST", "/__sim/clock", { advance_ms: ms });
+    },
+
+    /** Lets every session started so far (and pending PRs and commits) finish. */
+    finishSessions(): Promise<void> {
+      return contract.advance(sessionMaxMs);
+    },
+
+    async siteId(name: DemoSiteName): Promise<string> {
+      const sites = await contract.client.sites.listAll({ name });
+      const site = sites.find((candidate) => candidate.name === name);
+      if (!site) throw new Error(`demo site ${name} not found`);
+      return site.id;
+    },
+
+    /**
+     * A runner created now whose first session has finished with `outcome`. The agent draws
+     * outcomes at random (seeded), so runners are created until one ends the wanted way.
+     */
+    async finishedRunner(
+      siteName: DemoSiteName,
+      outcome: "done" | "error" = "done",
+      prompt = "Add a contact form to the homepage",
+    ): Promise<NetlifyRunner> {
+      const siteId = await contract.siteId(siteName);
+      for (let attempt = 0; attempt < 60; attempt++) {
+        const created = await contract.client.runners.create({ siteId, prompt });
+        await contract.finishSessions();
+        const runner = await contract.client.runners.get(created.id);
+        if (runner.state === outcome) return runner;
+      }
+      throw new Error(`no runner on ${siteName} ended ${outcome} in 60 attempts`);
+    },
+
+    /** A follow-up on `runnerId` that has finished with `outcome` (retried like finishedRunner). */
+    async finishedFollowUp(
+      runnerId: string,
+      outcome: "done" | "error" = "done",
+      prompt = "Add form validation",
+    ): Promise<NetlifySession> {
+      for (let attempt = 0; attempt < 60; attempt++) {
+        const created = await contract.client.sessions.create(runnerId, { prompt });
+        await contract.finishSessions();
+        const session = await contract.client.sessions.get(runnerId, created.id);
+        if (session.state === outcome) return session;
+      }
+      throw new Error(`no follow-up on ${runnerId} ended ${outcome} in 60 attempts`);
+    },
+
+    /** Another account with its own user, token and sites (for access checks). */
+    async otherAccount(
+      token: string,
+      sites: Array<{ name: string; code_origin: "github" | "netlify-git" | "zip" }> = [],
+    ): Promise<OtherAccount> {
+      const created = (await control("POST", "/__sim/accounts", {
+        token,
+        account_name: "Other Team",
+        user_name: "Olive Other",
+        sites,
+      })) as { user_id: string; account_id: string; sites: Array<{ id: string }> };
+      return {
+        token,
+        client: clientFor(sim().apiUrl, token),
+        accountId: created.account_id,
+        userId: created.user_id,
+        siteIds: created.sites.map((site) => site.id),
+      };
+    },
+
+    /** The status the simulator sent for the latest `method path` request (path under /api/v1). */
+    async loggedStatus(method: string, path: string): Promise<number | undefined> {
+      const log = (await control("GET", "/__sim/requests")) as Array<{
+        method: string;
+        path: string;
+        status: number;
+      }>;
+      return log.findLast((entry) => entry.method === method && entry.path === `/api/v1${path}`)?.status;
+    },
+
+    /** Seeds `runners` finished runners on one new site of the demo account; returns the site id. */
+    async bulkSite(runners: number): Promise<string> {
+      const seeded = (await control("POST", "/__sim/seed", { runners, sites: 1 })) as { sites: string[] };
+      const siteId = seeded.sites[0];
+      if (!siteId) throw new Error("the simulator seeded no site");
+      return siteId;
+    },
+  };
+  return contract;
+}
+
+export type ContractSimulator = ReturnType<typeof useContractSimulator>;
