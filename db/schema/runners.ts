@@ -1,12 +1,13 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+// Relative, not "@/": drizzle-kit loads the schema without the path alias.
+import { type RunnerState, runnerStates } from "../../lib/netlify/schemas";
 import { apiKeys } from "./api-keys";
 import { timestamptz } from "./columns";
 import { sites } from "./sites";
 import { users } from "./users";
 
-export const runnerStates = ["new", "running", "done", "error", "cancelled", "archived"] as const;
-export type RunnerState = (typeof runnerStates)[number];
+export { type RunnerState, runnerStates };
 
 /** Who an embedded upstream user is, as the board shows it. */
 export interface RunnerPerson {

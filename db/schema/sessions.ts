@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
+// Relative, not "@/": drizzle-kit loads the schema without the path alias.
+import { type SessionState, sessionStates } from "../../lib/netlify/schemas";
 import { timestamptz } from "./columns";
 import { runners } from "./runners";
 
-export const sessionStates = ["new", "running", "done", "error", "cancelled"] as const;
-export type SessionState = (typeof sessionStates)[number];
+export { type SessionState, sessionStates };
 
 /** Cache of upstream runner sessions (one per prompt or follow-up), for the runner detail view. */
 export const sessions = pgTable(

@@ -1,7 +1,7 @@
 import { advance, startSession, stopSession } from "./agent";
 import { agentModels, demoPrompts, followUpPrompts } from "./content";
 import type { CodeOrigin, SimRunner, SimSite, SimUser } from "./model";
-import { type SimStore, wireUser } from "./store";
+import { addEmptyRunner, type SimStore, wireUser } from "./store";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -52,35 +52,6 @@ export function seedSite(store: SimStore, user: SimUser, name: string, codeOrigi
   });
 }
 
-function emptyRunner(store: SimStore, site: SimSite, user: SimUser, createdAt: number): SimRunner {
-  const creator = wireUser(user);
-  return store.addRunner({
-    id: store.random.id(),
-    siteId: site.id,
-    archived: false,
-    title: null,
-    branch: site.codeOrigin === "zip" ? null : (site.repoBranch ?? "main"),
-    sha: site.codeOrigin === "zip" ? null : store.random.hex(40),
-    baseDeployId: null,
-    parentAgentRunnerId: null,
-    attachedFileKeys: [],
-    prUrl: null,
-    prBranch: null,
-    prState: null,
-    prNumber: null,
-    prIsBeingCreated: false,
-    prError: null,
-    mergeCommitSha: null,
-    mergeCommitError: null,
-    mergeCommitIsBeingCreated: false,
-    user: creator,
-    contributors: [creator],
-    createdAt,
-    updatedAt: createdAt,
-    sessions: [],
-  });
-}
-
 type Fate =
   | "done"
   | "error"
@@ -102,7 +73,7 @@ export function seedRunner(
 ): SimRunner {
   const { random } = store;
   const now = store.clock.now();
-  const runner = emptyRunner(store, site, user, now - startedAgoMs);
+  const runner = addEmptyRunner(store, { site, creator: wireUser(user), createdAt: now - startedAgoMs });
   const agent = random.pick(Object.keys(agentModels));
   const agentConfig = { agent, model: random.pick(agentModels[agent] ?? [null]) };
   const followUps = fate === "running" || fate === "new" ? 0 : random.pick([0, 0, 0, 1, 2]);
@@ -200,7 +171,7 @@ export function seedBulk(
   for (let i = 0; i < options.runners; i++) {
     const site = sites[i % sites.length] as SimSite;
     const createdAt = now - (options.runners - i) * 60_000;
-    const runner = emptyRunner(store, site, user, createdAt);
+    const runner = addEmptyRunner(store, { site, creator, createdAt });
     const prompt = demoPrompts[i % demoPrompts.length] as string;
     const session = startSession(
       store,

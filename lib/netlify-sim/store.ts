@@ -1,4 +1,5 @@
 import type { SimClock } from "./clock";
+import { SimHttpError } from "./http";
 import type { PendingAction, SimAccount, SimRunner, SimSession, SimSite, SimUser, WireUser } from "./model";
 import type { SimRandom } from "./random";
 
@@ -116,4 +117,56 @@ export function latestSession(runner: SimRunner): SimSession | undefined {
 export function activeSession(runner: SimRunner): SimSession | undefined {
   const latest = runner.sessions.at(-1);
   return latest && (latest.state === "new" || latest.state === "running") ? latest : undefined;
+}
+
+export interface NewRunnerRecord {
+  site: SimSite;
+  creator: WireUser;
+  createdAt: number;
+  branch?: string | null;
+  baseDeployId?: string | null;
+  parentAgentRunnerId?: string | null;
+  attachedFileKeys?: string[];
+}
+
+/** Adds a runner with no sessions yet; git sites get a base branch and start commit, zip sites neither. */
+export function addEmptyRunner(store: SimStore, record: NewRunnerRecord): SimRunner {
+  const { site, creator, createdAt } = record;
+  const git = site.codeOrigin !== "zip";
+  return store.addRunner({
+    id: store.random.id(),
+    siteId: site.id,
+    archived: false,
+    title: null,
+    branch: git ? (record.branch === undefined ? (site.repoBranch ?? "main") : record.branch) : null,
+    sha: git ? store.random.hex(40) : null,
+    baseDeployId: record.baseDeployId ?? null,
+    parentAgentRunnerId: record.parentAgentRunnerId ?? null,
+    attachedFileKeys: record.attachedFileKeys ?? [],
+    prUrl: null,
+    prBranch: null,
+    prState: null,
+    prNumber: null,
+    prIsBeingCreated: false,
+    prError: null,
+    mergeCommitSha: null,
+    mergeCommitError: null,
+    mergeCommitIsBeingCreated: false,
+    user: creator,
+    contributors: [creator],
+    createdAt,
+    updatedAt: createdAt,
+    sessions: [],
+  });
+}
+
+/** Upstream's conflict answer when a runner already has a session in progress. */
+export function refuseWhileActive(runner: SimRunner): void {
+  const active = activeSession(runner);
+  if (active) {
+    throw new SimHttpError(409, "another session exists", {
+      error_code: "active_session_exists",
+      active_session_id: active.id,
+    });
+  }
 }

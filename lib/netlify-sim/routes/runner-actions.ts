@@ -1,25 +1,14 @@
 import { startSession } from "../agent";
 import { isBinaryChange, renderDiff, splitDiff } from "../diffs";
 import { json, optionalString, queryBool, type SimContext, SimHttpError, text } from "../http";
-import type { SimRunner } from "../model";
 import { pageHeaders, pageRequest, slicePage } from "../pagination";
 import { runnerWire, sessionWire } from "../serialize";
-import { activeSession, latestSession, wireUser } from "../store";
+import { latestSession, refuseWhileActive, wireUser } from "../store";
 import { visibleRunner } from "./runners";
 
 const PR_DELAY_MS = 3_000;
 const COMMIT_DELAY_MS = 2_000;
 const productionBranches = new Set(["main", "master", "production"]);
-
-function refuseWhileActive(runner: SimRunner): void {
-  const active = activeSession(runner);
-  if (active) {
-    throw new SimHttpError(409, "another session exists", {
-      error_code: "active_session_exists",
-      active_session_id: active.id,
-    });
-  }
-}
 
 // POST /agent_runners/{id}/revert {session_id}
 export function revertRunner(ctx: SimContext) {

@@ -13,7 +13,7 @@ import {
 import type { SimRunner } from "../model";
 import { pageHeaders, pageRequest, slicePage } from "../pagination";
 import { runnerJson, runnerWire } from "../serialize";
-import { activeSession, latestSession, wireUser } from "../store";
+import { activeSession, addEmptyRunner, latestSession, wireUser } from "../store";
 
 export const createModes = ["normal", "create", "ask"] as const;
 
@@ -101,30 +101,15 @@ export function createRunner(ctx: SimContext) {
     site.codeOrigin === "zip" ? null : (optionalString(ctx, "branch") ?? site.repoBranch ?? "main");
   const now = ctx.store.clock.now();
   const user = wireUser(ctx.user);
-  const runner = ctx.store.addRunner({
-    id: ctx.store.random.id(),
-    siteId: site.id,
-    archived: false,
-    title: null,
+  const runner = addEmptyRunner(ctx.store, {
+    site,
+    creator: user,
+    createdAt: now,
+    // A deploy to start from overrides the branch.
     branch: deployId ? null : branch,
-    sha: site.codeOrigin === "zip" ? null : ctx.store.random.hex(40),
     baseDeployId: deployId ?? null,
     parentAgentRunnerId: parentId ?? null,
     attachedFileKeys: fileKeys,
-    prUrl: null,
-    prBranch: null,
-    prState: null,
-    prNumber: null,
-    prIsBeingCreated: false,
-    prError: null,
-    mergeCommitSha: null,
-    mergeCommitError: null,
-    mergeCommitIsBeingCreated: false,
-    user,
-    contributors: [user],
-    createdAt: now,
-    updatedAt: now,
-    sessions: [],
   });
   const session = startSession(ctx.store, runner, { prompt, mode, agentConfig: config, fileKeys, user }, now);
   runner.title = session.title;

@@ -13,7 +13,7 @@ import {
 import type { SimSession } from "../model";
 import { pageHeaders, pageRequest, slicePage } from "../pagination";
 import { sessionWire } from "../serialize";
-import { activeSession, wireUser } from "../store";
+import { refuseWhileActive, wireUser } from "../store";
 import { diffResponse } from "./runner-actions";
 import { agentConfig, createModes, unixSecondsMs, visibleRunner } from "./runners";
 
@@ -60,13 +60,7 @@ export function createSession(ctx: SimContext) {
   const config = agentConfig(ctx);
   const fileKeys = stringList(ctx, "file_keys");
   if (runner.archived) throw new SimHttpError(422, "Agent runner is archived");
-  const active = activeSession(runner);
-  if (active) {
-    throw new SimHttpError(409, "another session exists", {
-      error_code: "active_session_exists",
-      active_session_id: active.id,
-    });
-  }
+  refuseWhileActive(runner);
   const user = wireUser(ctx.user);
   if (!runner.contributors.some((contributor) => contributor.id === user.id)) runner.contributors.push(user);
   runner.attachedFileKeys = [...new Set([...runner.attachedFileKeys, ...fileKeys])];
@@ -107,13 +101,7 @@ export function redeploySession(ctx: SimContext) {
   const runner = visibleRunner(ctx);
   if (source.state !== "done") throw new SimHttpError(400, "Only a finished session can be redeployed");
   if (!source.cumulativeDiff) throw new SimHttpError(400, "The session has no changes to deploy");
-  const active = activeSession(runner);
-  if (active) {
-    throw new SimHttpError(409, "another session exists", {
-      error_code: "active_session_exists",
-      active_session_id: active.id,
-    });
-  }
+  refuseWhileActive(runner);
   const session = startSession(ctx.store, runner, {
     prompt: null,
     mode: "redeploy",
