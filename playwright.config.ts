@@ -4,14 +4,14 @@ import { defineConfig } from "@playwright/test";
 import { chromiumArgs, chromiumExecutable } from "./e2e/chromium";
 
 const port = Number(process.env.E2E_PORT || 3100);
-// A fresh embedded database per run. Set once in the main process; workers inherit it, and the teardown removes it.
+// A fresh embedded database per run. Set once in the main process (workers inherit it); the next run removes it.
 process.env.E2E_DATA_DIR ||= join(tmpdir(), `switchyard-e2e-${Date.now()}`);
 const dataDir = process.env.E2E_DATA_DIR;
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: "e2e",
-  globalTeardown: "./e2e/global-teardown.ts",
+  globalSetup: "./e2e/global-setup.ts",
   timeout: 30_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,

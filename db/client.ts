@@ -4,7 +4,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import pg from "pg";
 import WebSocket from "ws";
-import { connectEmbedded } from "./embedded/embedded-database";
+import { openEmbeddedPool } from "./embedded/embedded-pool";
 import * as schema from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -61,18 +61,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const max = options.maxConnections ?? 10;
 
   if (driver === "pglite") {
-    const embedded = await connectEmbedded(options.dataDir);
-    const pool = new pg.Pool({ connectionString: embedded.url, max: Math.min(max, 4) });
+    const embedded = await openEmbeddedPool(options.dataDir, Math.min(max, 4));
     return verified({
-      db: drizzlePg(pool, { schema }),
+      db: drizzlePg(embedded.pool, { schema }),
       driver,
-      location: embedded.ownedServer
+      location: embedded.connection.ownedServer
         ? `embedded (${options.dataDir})`
-        : `embedded (${options.dataDir}, served by process ${embedded.ownerPid})`,
-      close: async () => {
-        await pool.end();
-        await embedded.ownedServer?.stop();
-      },
+        : `embedded (${options.dataDir}, served by process ${embedded.connection.ownerPid})`,
+      close: embedded.close,
     });
   }
 
@@ -88,6 +84,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       neonConfig.pipelineConnect = false;
     }
     const pool = new NeonPool({ connectionString: url, max });
+    // An idle client's socket error must not crash the process; the pool replaces the client.
+    pool.on("error", () => undefined);
     return verified({
       db: drizzleNeon(pool, { schema }),
       driver,

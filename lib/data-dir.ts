@@ -1,4 +1,4 @@
-import { mkdirSync, statSync } from "node:fs";
+import { chmodSync, linkSync, mkdirSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 
 /** DATA_DIR exists as something other than a writable directory. */
@@ -12,14 +12,52 @@ export class DataDirectoryError extends Error {
   }
 }
 
-/** Creates DATA_DIR if needed and returns its absolute path; never replaces what is there. */
+/**
+ * Creates DATA_DIR if needed and returns its absolute path; never replaces what is there.
+ * Created private (0700): it holds the database, its password and the demo secrets.
+ */
 export function ensureDataDir(dataDir: string): string {
   const directory = resolve(dataDir);
   try {
-    mkdirSync(directory, { recursive: true });
+    mkdirSync(directory, { recursive: true, mode: 0o700 });
   } catch (error) {
     throw new DataDirectoryError(directory, (error as NodeJS.ErrnoException).code ?? "cannot create it");
   }
-  if (!statSync(directory).isDirectory()) throw new DataDirectoryError(directory, "it is not a directory");
+  const stat = statSync(directory);
+  if (!stat.isDirectory()) throw new DataDirectoryError(directory, "it is not a directory");
+  if (stat.mode & 0o077) {
+    try {
+      chmodSync(directory, 0o700);
+    } catch {
+      // Not ours to change (e.g. a shared mount); the files inside are still created 0600.
+    }
+  }
   return directory;
+}
+
+const temporaryPath = (path: string) => `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+
+/**
+ * Creates `path` with `content` only if it does not exist, atomically: readers see either no
+ * file or the whole content, never a half-written one. Returns false if it already existed.
+ */
+export function createFileExclusive(path: string, content: string): boolean {
+  const temporary = temporaryPath(path);
+  writeFileSync(temporary, content, { mode: 0o600 });
+  try {
+    linkSync(temporary, path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  } finally {
+    unlinkSync(temporary);
+  }
+}
+
+/** Replaces `path` with `content` atomically. */
+export function replaceFile(path: string, content: string): void {
+  const temporary = temporaryPath(path);
+  writeFileSync(temporary, content, { mode: 0o600 });
+  renameSync(temporary, path);
 }

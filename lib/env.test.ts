@@ -80,6 +80,20 @@ describe("parseEnv", () => {
     ]);
   });
 
+  it("refuses an API URL with credentials or a query, and plain http to another host in live mode", () => {
+    expect(problemsOf({ NETLIFY_API_URL: "https://user:pw@api.example.test/api/v1" })).toEqual([
+      "NETLIFY_API_URL must be a plain base URL without credentials, query or fragment",
+    ]);
+    expect(problemsOf({ NETLIFY_API_URL: "https://api.example.test/api/v1?x=1" })).toHaveLength(1);
+    const live = { NETLIFY_TOKEN: "nfp", AUTH_SECRET: "x".repeat(32), CRON_SECRET: "y".repeat(16) };
+    expect(problemsOf({ ...live, NETLIFY_API_URL: "http://api.example.test/api/v1" })).toEqual([
+      "NETLIFY_API_URL must use https:// when Netlify credentials are set (http:// is allowed for localhost only)",
+    ]);
+    expect(parseEnv({ ...live, NETLIFY_API_URL: "http://127.0.0.1:8787/api/v1" }).netlifyApiUrl).toBe(
+      "http://127.0.0.1:8787/api/v1",
+    );
+  });
+
   it("rejects a short AUTH_SECRET and an unknown DATABASE_DRIVER", () => {
     const problems = problemsOf({ AUTH_SECRET: "short", DATABASE_DRIVER: "mysql" });
     expect(problems).toEqual([

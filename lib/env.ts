@@ -20,6 +20,17 @@ const httpUrl = z
   })
   .transform((value) => value.replace(/\/+$/, ""));
 
+/** A base URL that paths are appended to: credentials, a query or a fragment would be mangled or leaked. */
+const baseUrl = httpUrl.refine(
+  (value) => {
+    const url = new URL(value);
+    return !url.username && !url.password && !url.search && !url.hash;
+  },
+  { message: "must be a plain base URL without credentials, query or fragment" },
+);
+
+const loopbackHosts = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
 const integerIn = (min: number, max: number) =>
   z.coerce
     .number({ message: `must be a whole number between ${min} and ${max}` })
@@ -34,7 +45,7 @@ const envSchema = z
     DATABASE_URL: postgresUrl.optional(),
     DATABASE_DRIVER: z.enum(["pg", "neon"], { message: 'must be "pg" or "neon"' }).optional(),
     DATA_DIR: z.string().trim().min(1).default(".data"),
-    NETLIFY_API_URL: httpUrl.default("https://api.netlify.com/api/v1"),
+    NETLIFY_API_URL: baseUrl.default("https://api.netlify.com/api/v1"),
     NETLIFY_TOKEN: optionalText,
     NETLIFY_DEMO_TOKEN: optionalText,
     NETLIFY_OAUTH_CLIENT_ID: optionalText,
@@ -45,7 +56,7 @@ const envSchema = z
       .min(32, "must be at least 32 characters (try: openssl rand -base64 32)")
       .optional(),
     CRON_SECRET: z.string().min(16, "must be at least 16 characters (try: openssl rand -hex 24)").optional(),
-    APP_URL: httpUrl.default("http://localhost:3000"),
+    APP_URL: baseUrl.default("http://localhost:3000"),
     PORT: integerIn(1, 65_535).default(3000),
   })
   .superRefine((value, ctx) => {
@@ -62,6 +73,15 @@ const envSchema = z
     }
     const live = Boolean(value.NETLIFY_TOKEN || value.NETLIFY_OAUTH_CLIENT_ID);
     if (!live) return;
+    // Real tokens travel to this URL: plain http only to this machine (e.g. the simulator).
+    const api = new URL(value.NETLIFY_API_URL);
+    if (api.protocol !== "https:" && !loopbackHosts.has(api.hostname)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["NETLIFY_API_URL"],
+        message: "must use https:// when Netlify credentials are set (http:// is allowed for localhost only)",
+      });
+    }
     // Live mode holds real Netlify tokens: a generated, file-backed secret would be too easy to lose or leak.
     for (const name of ["AUTH_SECRET", "CRON_SECRET"] as const) {
       if (!value[name]) {

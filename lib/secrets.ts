@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { ensureDataDir } from "./data-dir";
+import { createFileExclusive, ensureDataDir } from "./data-dir";
 import type { Env } from "./env";
 
 export interface Secrets {
@@ -29,18 +29,16 @@ function readOrCreateDemoSecrets(dataDir: string): Secrets {
     return storedSecretsSchema.parse(JSON.parse(readFileSync(file, "utf8")));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") {
-      throw new Error(`${file} is unreadable; delete it to generate new demo secrets`);
+      throw new Error(
+        `${file} is unreadable; restore it, or delete it to generate new demo secrets (people then sign in again)`,
+      );
     }
   }
   const secrets: Secrets = {
     authSecret: randomBytes(32).toString("base64url"),
     cronSecret: randomBytes(24).toString("hex"),
   };
-  try {
-    // `wx`: if another process generated them first, theirs win and we read them back.
-    writeFileSync(file, JSON.stringify(secrets), { mode: 0o600, flag: "wx" });
-    return secrets;
-  } catch {
-    return storedSecretsSchema.parse(JSON.parse(readFileSync(file, "utf8")));
-  }
+  // Exclusive and atomic: if another process generated them first, theirs win and we read them back.
+  if (createFileExclusive(file, JSON.stringify(secrets))) return secrets;
+  return storedSecretsSchema.parse(JSON.parse(readFileSync(file, "utf8")));
 }

@@ -58,3 +58,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 next.on("exit", (code, signal) => void shutdown(code ?? (signal ? 1 : 0)));
+next.on("error", (error) => {
+  console.error(`Switchyard cannot start: Next.js did not start (${error.message}).`);
+  void shutdown(1);
+});

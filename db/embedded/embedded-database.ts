@@ -1,15 +1,18 @@
-import { existsSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, unlinkSync } from "node:fs";
 import { connect } from "node:net";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 // Relative, not "@/": drizzle-kit loads this file through drizzle.config.ts without the path alias.
-import { ensureDataDir } from "../../lib/data-dir";
+import { createFileExclusive, ensureDataDir, replaceFile } from "../../lib/data-dir";
 import { startWireServer, type WireServer } from "./wire-server";
 
 /*
  * The embedded database lives in `<DATA_DIR>/pglite`. Exactly one process (the owner) opens
  * those files and serves them on a loopback port; every other process (the app server, the
- * CLI, drizzle-kit) connects to that port. `<DATA_DIR>/embedded-server.json` says who owns it.
+ * CLI, drizzle-kit) connects to that port. `<DATA_DIR>/embedded-server.json` (0600) names the
+ * owner, its port and the password clients must present. Two PGlite instances on the same
+ * files would corrupt them, so ownership is only ever taken over from a process that is gone.
  */
 
 const OWNER_FILE = "embedded-server.json";
@@ -29,6 +32,7 @@ export class EmbeddedDataError extends Error {
 interface OwnerRecord {
   pid: number;
   port: number | null;
+  password: string;
 }
 
 export interface EmbeddedConnection {
@@ -39,55 +43,73 @@ export interface EmbeddedConnection {
 }
 
 export function embeddedDataPaths(dataDir: string) {
-  const root = resolve(dataDir);
+  const root = ensureDataDir(dataDir);
   return { root, pgdata: join(root, "pglite"), ownerFile: join(root, OWNER_FILE) };
 }
 
-export function embeddedUrl(port: number): string {
-  return `postgres://postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
+function embeddedUrl(owner: OwnerRecord & { port: number }): string {
+  return `postgres://postgres:${encodeURIComponent(owner.password)}@127.0.0.1:${owner.port}/postgres?sslmode=disable`;
 }
 
 /** Joins the running owner of `dataDir`, or becomes the owner. */
 export async function connectEmbedded(dataDir: string): Promise<EmbeddedConnection> {
-  const paths = embeddedDataPaths(ensureDataDir(dataDir));
+  const paths = embeddedDataPaths(dataDir);
   const deadline = Date.now() + STARTUP_WAIT_MS;
+  let lastOwner: OwnerRecord | undefined;
 
   while (Date.now() < deadline) {
     const owner = readOwner(paths.ownerFile);
     if (owner === "absent") {
-      if (claimOwnership(paths.ownerFile)) return becomeOwner(paths);
+      const claim: OwnerRecord = {
+        pid: process.pid,
+        port: null,
+        password: randomBytes(24).toString("base64url"),
+      };
+      if (createFileExclusive(paths.ownerFile, JSON.stringify(claim))) return becomeOwner(paths, claim);
       continue;
     }
     if (owner !== "unreadable" && isAlive(owner.pid)) {
       if (owner.port !== null && (await isListening(owner.port))) {
-        return { url: embeddedUrl(owner.port), ownedServer: null, ownerPid: owner.pid };
+        return { url: embeddedUrl({ ...owner, port: owner.port }), ownedServer: null, ownerPid: owner.pid };
       }
-      if (owner.port === null) {
-        await sleep(100); // the owner is still opening the files
-        continue;
-      }
+      // Alive but not serving: still opening the files, or shutting down. Never take over from it.
+      lastOwner = owner;
+      await sleep(100);
+      continue;
     }
     removeStaleOwner(paths.ownerFile, owner);
   }
   throw new EmbeddedDataError(
     paths.pgdata,
-    `another process holds ${paths.ownerFile} and never became ready`,
+    `process ${lastOwner?.pid ?? "?"} holds it but does not answer; stop that process, or delete ${paths.ownerFile} if it is gone`,
   );
 }
 
-async function becomeOwner(paths: ReturnType<typeof embeddedDataPaths>): Promise<EmbeddedConnection> {
+async function becomeOwner(
+  paths: ReturnType<typeof embeddedDataPaths>,
+  claim: OwnerRecord,
+): Promise<EmbeddedConnection> {
   let database: PGlite | undefined;
   let server: WireServer | undefined;
-  const releaseOwnership = () => unlinkQuietly(paths.ownerFile);
+  const releaseOwnership = () => {
+    const current = readOwner(paths.ownerFile);
+    if (typeof current === "object" && current.pid === process.pid) unlinkQuietly(paths.ownerFile);
+  };
   process.once("exit", releaseOwnership);
   try {
     assertLooksLikePgdata(paths.pgdata);
     database = await openPglite(paths.pgdata);
-    server = await startWireServer(database);
-    writeFileSync(
-      paths.ownerFile,
-      JSON.stringify({ pid: process.pid, port: server.port } satisfies OwnerRecord),
-    );
+    server = await startWireServer(database, {
+      password: claim.password,
+      onFatal: (error) => {
+        console.error(
+          `The embedded database stopped unexpectedly (${(error as Error)?.message?.split("\n")[0] ?? "unknown error"}); restart Switchyard.`,
+        );
+        releaseOwnership();
+        process.exit(1);
+      },
+    });
+    replaceFile(paths.ownerFile, JSON.stringify({ ...claim, port: server.port } satisfies OwnerRecord));
   } catch (error) {
     await server?.close();
     await database?.close().catch(() => undefined);
@@ -98,7 +120,7 @@ async function becomeOwner(paths: ReturnType<typeof embeddedDataPaths>): Promise
   const ownedDatabase = database;
   const ownedServer = server;
   return {
-    url: embeddedUrl(ownedServer.port),
+    url: embeddedUrl({ ...claim, port: ownedServer.port }),
     ownerPid: process.pid,
     ownedServer: {
       async stop() {
@@ -130,21 +152,8 @@ async function openPglite(pgdata: string): Promise<PGlite> {
     await database.query("select 1");
     return database;
   } catch (error) {
-    const reason =
-      error instanceof Error && error.message ? error.message.split("\n")[0] : "unreadable data files";
+    const reason = error instanceof Error && error.message ? error.message.split("\n")[0] : undefined;
     throw new EmbeddedDataError(pgdata, reason ?? "unreadable data files");
-  }
-}
-
-function claimOwnership(ownerFile: string): boolean {
-  try {
-    writeFileSync(ownerFile, JSON.stringify({ pid: process.pid, port: null } satisfies OwnerRecord), {
-      flag: "wx",
-    });
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
-    throw error;
   }
 }
 
@@ -157,11 +166,15 @@ function readOwner(ownerFile: string): OwnerRecord | "absent" | "unreadable" {
   }
   try {
     const record = JSON.parse(text) as Partial<OwnerRecord>;
-    if (typeof record.pid === "number" && (typeof record.port === "number" || record.port === null)) {
-      return { pid: record.pid, port: record.port };
+    if (
+      typeof record.pid === "number" &&
+      typeof record.password === "string" &&
+      (typeof record.port === "number" || record.port === null)
+    ) {
+      return { pid: record.pid, port: record.port, password: record.password };
     }
   } catch {
-    // fall through: a half-written or foreign file
+    // fall through: the file is written atomically, so this is a foreign or damaged file
   }
   return "unreadable";
 }
@@ -211,6 +224,6 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 export function runningEmbeddedUrl(dataDir: string): string | undefined {
   const owner = readOwner(embeddedDataPaths(dataDir).ownerFile);
   return typeof owner === "object" && owner.port !== null && isAlive(owner.pid)
-    ? embeddedUrl(owner.port)
+    ? embeddedUrl({ ...owner, port: owner.port })
     : undefined;
 }

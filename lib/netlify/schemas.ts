@@ -96,7 +96,8 @@ export const netlifyRunnerSchema = z.looseObject({
   // Present only while a session is active in some examples, null in others.
   active_session_created_at: timestamp.nullable().optional(),
   has_result_diff: z.boolean().optional(),
-  latest_session_state: z.enum(sessionStates).nullable().optional(),
+  // Secondary enums: a value Netlify adds later degrades to null rather than failing a whole page.
+  latest_session_state: z.enum(sessionStates).nullable().optional().catch(null),
   latest_session_mode: z.string().nullable().optional(),
   latest_session_is_published: z.boolean().optional(),
   // Omitted until the latest session has a deploy.
@@ -106,7 +107,7 @@ export const netlifyRunnerSchema = z.looseObject({
   attached_file_keys: z.array(z.string()).optional(),
   pr_url: nullableString.optional(),
   pr_branch: nullableString.optional(),
-  pr_state: z.enum(prStates).nullable().optional(),
+  pr_state: z.enum(prStates).nullable().optional().catch(null),
   pr_number: z.number().int().nullable().optional(),
   pr_is_being_created: z.boolean().optional(),
   pr_error: nullableString.optional(),

@@ -1,7 +1,8 @@
-import { and, eq, notInArray, sql } from "drizzle-orm";
+import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { runners, syncState } from "@/db/schema";
 import type { NetlifyClient } from "@/lib/netlify/client";
+import { NetlifyApiError } from "@/lib/netlify/errors";
 import type { NetlifyRunner } from "@/lib/netlify/schemas";
 import { runnerRow } from "./runner-row";
 
@@ -33,6 +34,7 @@ export async function syncSiteRunners(
       throw new Error(`upstream returned a runner of another site for ${siteId}`);
     byId.set(runner.id, runner);
   }
+  const gone = await confirmGone(db, client, siteId, byId);
   const syncedAt = new Date();
   const rows = [...byId.values()].map((runner) => runnerRow(runner, syncedAt));
 
@@ -43,11 +45,13 @@ export async function syncSiteRunners(
         .values(rows.slice(start, start + UPSERT_CHUNK))
         .onConflictDoUpdate({ target: runners.id, set: upstreamColumns });
     }
-    const ids = rows.map((row) => row.id);
-    const removed = await tx
-      .delete(runners)
-      .where(and(eq(runners.siteId, siteId), ids.length > 0 ? notInArray(runners.id, ids) : undefined))
-      .returning({ id: runners.id });
+    const removed =
+      gone.length > 0
+        ? await tx
+            .delete(runners)
+            .where(and(eq(runners.siteId, siteId), inArray(runners.id, gone)))
+            .returning({ id: runners.id })
+        : [];
     await tx
       .insert(syncState)
       .values({ siteId, lastFullSyncAt: syncedAt, consecutiveFailures: 0, lastError: null })
@@ -57,6 +61,37 @@ export async function syncSiteRunners(
       });
     return { siteId, runners: rows.length, removed: removed.length };
   });
+}
+
+/**
+ * Cached runners the page walk did not return. Pages are offsets over a list that re-sorts as
+ * runners get follow-ups, so a runner can slip between two pages: each one is confirmed with a
+ * GET before it is deleted, and one that still exists is kept (and refreshed) instead.
+ */
+async function confirmGone(
+  db: Database,
+  client: NetlifyClient,
+  siteId: string,
+  seen: Map<string, NetlifyRunner>,
+): Promise<string[]> {
+  const cached = await db
+    .select({ id: runners.id })
+    .from(runners)
+    .where(
+      and(eq(runners.siteId, siteId), seen.size > 0 ? notInArray(runners.id, [...seen.keys()]) : undefined),
+    );
+  const gone: string[] = [];
+  for (const { id } of cached) {
+    try {
+      const runner = await client.runners.get(id);
+      if (runner.site_id === siteId) seen.set(runner.id, runner);
+      else gone.push(id);
+    } catch (error) {
+      if (error instanceof NetlifyApiError && error.status === 404) gone.push(id);
+      else throw error;
+    }
+  }
+  return gone;
 }
 
 /** On conflict, take every upstream column from the incoming row; keep our own provenance columns. */
