@@ -7,8 +7,26 @@ import { z } from "zod";
  * both forms are accepted.
  */
 
-export const runnerStates = ["new", "running", "done", "error", "cancelled", "archived"] as const;
-export const sessionStates = ["new", "running", "done", "error", "cancelled"] as const;
+/** Every state upstream documents (§3 and §7 of the research notes); a state not listed is kept raw. */
+export const runnerStates = [
+  "new",
+  "running",
+  "await_input",
+  "interrupted",
+  "done",
+  "error",
+  "cancelled",
+  "archived",
+] as const;
+export const sessionStates = [
+  "new",
+  "running",
+  "await_input",
+  "interrupted",
+  "done",
+  "error",
+  "cancelled",
+] as const;
 export const sessionModes = [
   "normal",
   "redeploy",
