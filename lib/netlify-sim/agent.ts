@@ -1,15 +1,19 @@
-import { errorMarkdown, resultMarkdown, slugify, stepTitles, titleFromPrompt } from "./content";
-import { mergeChanges, renderDiff, sessionChanges, splitDiff } from "./diffs";
+import { authorizationBank, pickQuestions, stepTitles, titleFromPrompt } from "./content";
+import { chargeCredits, type ExhaustedLimit, interruptMessages } from "./credits";
+import { sessionChanges } from "./diffs";
 import type { SessionPlan, SimRunner, SimSession, WireUser } from "./model";
-import { latestSession, type SimStore } from "./store";
+import { finishSession } from "./session-finish";
+import type { SessionOutcome, SimStore } from "./store";
 
 /*
- * The simulated agent. A session's whole course (when it starts running, its steps, when it
- * ends and how) is planned when it is created; `advance` applies whatever the clock has reached.
- * Nothing runs on timers, so a frozen clock gives fully deterministic tests.
+ * The simulated agent. A session's whole course (when it starts running, its steps, whether it
+ * stops to ask, when it ends and how) is planned when it is created and put on the store's
+ * timeline; `advance` fires whatever the clock has reached, in time order. Nothing runs on
+ * timers, so a frozen clock gives fully deterministic tests.
  */
 
 const QUEUE_MS = 1_500;
+const aiFreeModes = new Set(["redeploy", "rebase"]);
 
 export interface SessionStart {
   prompt: string | null;
@@ -18,9 +22,11 @@ export interface SessionStart {
   fileKeys: string[];
   user: WireUser;
   sourceSessionId?: string;
-  /** Forces the outcome (seeding); otherwise it is drawn at random. */
-  outcome?: "done" | "error";
+  /** Forces the outcome (seeding, tests); otherwise the next forced one, else the dice. */
+  outcome?: SessionOutcome;
   durationMs?: number;
+  /** Upstream answers a create or follow-up already `running`; redeploy and rebase queue as `new`. */
+  queueMs?: number;
 }
 
 export function startSession(
@@ -30,17 +36,17 @@ export function startSession(
   at = store.clock.now(),
 ): SimSession {
   const { random } = store;
-  const aiFree = start.mode === "redeploy" || start.mode === "rebase";
+  const aiFree = aiFreeModes.has(start.mode);
   const durationMs = start.durationMs ?? (aiFree ? random.int(5_000, 12_000) : random.int(25_000, 150_000));
-  const outcome = start.outcome ?? (random.chance(aiFree ? 0.03 : 0.12) ? "error" : "done");
-  const title = start.prompt ? titleFromPrompt(start.prompt) : null;
+  const outcome = start.outcome ?? store.forced.sessions.shift() ?? drawOutcome(store, start.mode);
+  const queueMs = start.queueMs ?? (aiFree ? QUEUE_MS : 0);
   const session: SimSession = {
     id: random.id(),
     runnerId: runner.id,
-    state: "new",
+    state: queueMs > 0 ? "new" : "running",
     mode: start.mode,
     prompt: start.prompt,
-    title,
+    title: start.prompt ? titleFromPrompt(start.prompt) : null,
     agentConfig: start.agentConfig,
     result: null,
     durationMs: 0,
@@ -48,6 +54,7 @@ export function startSession(
     currentTask: null,
     deployId: null,
     deployUrl: null,
+    failedDeployId: null,
     commitSha: null,
     baseSha: runner.sha ?? random.hex(40),
     devServerId: random.id(),
@@ -58,165 +65,213 @@ export function startSession(
     cumulativeDiff: null,
     sourceSessionId: start.sourceSessionId ?? null,
     usage: null,
+    creditsUsed: 0,
+    interruptReason: null,
+    creditLimitExceededMessage: null,
+    interactions: new Map(),
     user: start.user,
     createdAt: at,
     updatedAt: at,
     doneAt: null,
     plan: null,
+    nextEventAt: null,
   };
-  session.plan = planSession(store, session, at, durationMs, outcome);
-  return store.addSession(runner, session);
+  session.plan = planSession(store, session, at + queueMs, durationMs, outcome);
+  store.addSession(runner, session);
+  scheduleNext(store, session);
+  return session;
+}
+
+function drawOutcome(store: SimStore, mode: string): SessionOutcome {
+  const roll = store.random.next();
+  if (aiFreeModes.has(mode)) return roll < 0.03 ? "error" : "done";
+  if (mode === "ask") return roll < 0.05 ? "error" : "done";
+  if (roll < 0.1) return "error";
+  if (roll < 0.2) return "question";
+  if (roll < 0.22) return "authorization";
+  return "done";
 }
 
 function planSession(
   store: SimStore,
   session: SimSession,
-  at: number,
+  runningAt: number,
   durationMs: number,
-  outcome: "done" | "error",
+  outcome: SessionOutcome,
 ): SessionPlan {
-  const runningAt = at + QUEUE_MS;
-  const finishAt = runningAt + durationMs;
+  const { random } = store;
   const titles =
     session.mode === "redeploy"
       ? ["Preparing deploy", "Building site", "Deploying preview"]
       : session.mode === "rebase"
         ? ["Fetching latest production deploy", "Re-applying changes", "Deploying preview"]
         : stepTitles(
-            store.random,
-            sessionChanges(store.random, session.title ?? "Change").map((c) => c.path),
+            random,
+            sessionChanges(random, session.title ?? "Change").map((c) => c.path),
           );
+  const aiFree = aiFreeModes.has(session.mode);
   const steps = titles.map((title, index) => ({
     at: runningAt + Math.floor((durationMs * index) / titles.length),
     title,
+    credits: aiFree ? 0 : random.int(2, 30) / 100,
   }));
-  return { runningAt, finishAt, outcome, steps };
+  const plan: SessionPlan = {
+    runningAt,
+    finishAt: runningAt + durationMs,
+    outcome: outcome === "error" ? "error" : "done",
+    steps,
+  };
+  if (outcome === "question" || outcome === "authorization") {
+    // Ask after reading the code, before editing it: about a third of the way in.
+    const askAfter = steps[Math.max(1, Math.floor(steps.length / 3))] ?? steps[0];
+    const payload = outcome === "question" ? pickQuestions(random) : [random.pick(authorizationBank)];
+    plan.pause = { at: (askAfter?.at ?? runningAt) + 1, type: outcome, payload };
+  }
+  return plan;
 }
 
-/** Applies every transition due by `now`: sessions starting, stepping, finishing; PRs and commits landing. */
-export function advance(store: SimStore, now = store.clock.now()): void {
-  for (const session of [...store.active]) {
-    const plan = session.plan;
+/** When the session's next planned transition is due, or null if it waits on someone. */
+function nextTransitionAt(session: SimSession): number | null {
+  const plan = session.plan;
+  if (!plan) return null;
+  if (session.state === "new") return plan.runningAt;
+  if (session.state !== "running") return null;
+  const nextStep = plan.steps[session.steps.length]?.at ?? Number.POSITIVE_INFINITY;
+  return Math.min(nextStep, plan.pause?.at ?? Number.POSITIVE_INFINITY, plan.finishAt);
+}
+
+/** Puts the session's next transition on the timeline; an event whose time no longer matches is stale. */
+export function scheduleNext(store: SimStore, session: SimSession): void {
+  const at = nextTransitionAt(session);
+  session.nextEventAt = at;
+  if (at === null) return;
+  store.timeline.schedule(at, (firedAt) => {
+    if (session.nextEventAt === firedAt) fireTransition(store, session, firedAt);
+  });
+}
+
+function fireTransition(store: SimStore, session: SimSession, at: number): void {
+  const runner = store.runners.get(session.runnerId);
+  const plan = session.plan;
+  if (!runner || !plan) return;
+  if (session.state === "new") {
+    session.state = "running";
+    session.updatedAt = at;
+    store.changed(runner, at);
+  } else if (plan.pause && plan.pause.at <= at) {
+    askPerson(store, runner, session, at);
+  } else if ((plan.steps[session.steps.length]?.at ?? Number.POSITIVE_INFINITY) <= at) {
+    if (reachStep(store, runner, session, at)) return;
+  } else if (plan.finishAt <= at) {
+    finishSession(store, runner, session, plan);
+  }
+  scheduleNext(store, session);
+}
+
+/** Reaches the next step and pays for it; true when that spent the last credit and ended the session. */
+function reachStep(store: SimStore, runner: SimRunner, session: SimSession, at: number): boolean {
+  const step = session.plan?.steps[session.steps.length];
+  if (!step) return false;
+  session.steps.push({ title: step.title, id: session.steps.length });
+  session.currentTask = step.title;
+  session.updatedAt = at;
+  session.creditsUsed += step.credits;
+  store.changed(runner, at);
+  const account = store.accountOf(store.siteOf(runner));
+  const exhausted = chargeCredits(account.credits, session.user.id, step.credits);
+  if (!exhausted) return false;
+  interruptForCredits(store, account.id, exhausted === "user" ? session.user.id : undefined, exhausted, at);
+  return true;
+}
+
+/** Ends every running session the spent limit covers: the team's, or one person's on that team. */
+function interruptForCredits(
+  store: SimStore,
+  accountId: string,
+  userId: string | undefined,
+  limit: ExhaustedLimit,
+  at: number,
+): void {
+  for (const session of store.sessions.values()) {
+    if (session.state !== "running" || (userId && session.user.id !== userId)) continue;
     const runner = store.runners.get(session.runnerId);
-    if (!plan || !runner) continue;
-    if (session.state === "new" && now >= plan.runningAt) {
-      session.state = "running";
-      session.updatedAt = plan.runningAt;
-      store.changed(runner, plan.runningAt);
-    }
-    if (session.state !== "running") continue;
-    const reached = plan.steps.filter((step) => step.at <= Math.min(now, plan.finishAt));
-    if (reached.length > session.steps.length) {
-      session.steps = reached.map((step, index) => ({ title: step.title, id: index }));
-      session.currentTask = reached.at(-1)?.title ?? null;
-      session.updatedAt = reached.at(-1)?.at ?? now;
-      store.changed(runner, session.updatedAt);
-    }
-    if (now >= plan.finishAt) finishSession(store, runner, session, plan);
+    if (runner && store.siteOf(runner).accountId === accountId)
+      interruptSession(store, runner, session, limit, at);
   }
-  completePendingActions(store, now);
 }
 
-function finishSession(store: SimStore, runner: SimRunner, session: SimSession, plan: SessionPlan): void {
-  const { random } = store;
-  const site = store.siteOf(runner);
-  session.state = plan.outcome;
-  session.doneAt = plan.finishAt;
-  session.updatedAt = plan.finishAt;
-  session.durationMs = plan.finishAt - plan.runningAt;
+/** The platform stops a working session because a credit limit was spent. */
+export function interruptSession(
+  store: SimStore,
+  runner: SimRunner,
+  session: SimSession,
+  limit: ExhaustedLimit,
+  at: number,
+): void {
+  endSession(store, runner, session, "interrupted", at);
+  session.interruptReason = "credit_limit";
+  session.creditLimitExceededMessage = interruptMessages[limit];
+}
+
+function askPerson(store: SimStore, runner: SimRunner, session: SimSession, at: number): void {
+  const pause = session.plan?.pause;
+  if (!pause) return;
+  const refId = `ref_${store.random.hex(12)}`;
+  session.interactions.set(refId, {
+    type: pause.type,
+    status: "pending",
+    payload: pause.payload,
+    createdAt: at,
+  });
+  session.state = "await_input";
+  session.currentTask = pause.type === "question" ? "Waiting for your answer" : "Waiting for authorization";
+  session.updatedAt = at;
+  store.changed(runner, at);
+}
+
+/** Picks the work up again after an answer or skip: every later planned time moves by the wait. */
+export function resumeSession(store: SimStore, runner: SimRunner, session: SimSession, at: number): void {
+  const plan = session.plan;
+  if (!plan?.pause) return;
+  const waited = Math.max(0, at - plan.pause.at);
+  for (const step of plan.steps) if (step.at > plan.pause.at) step.at += waited;
+  plan.finishAt += waited;
+  plan.pause = undefined;
+  session.state = "running";
+  session.currentTask = "Reading your answer";
+  session.updatedAt = at;
+  store.changed(runner, at);
+  scheduleNext(store, session);
+}
+
+function endSession(
+  store: SimStore,
+  runner: SimRunner,
+  session: SimSession,
+  state: "cancelled" | "interrupted",
+  at: number,
+): void {
+  session.state = state;
+  session.doneAt = at;
+  session.updatedAt = at;
+  session.durationMs = session.plan ? Math.max(0, at - session.plan.runningAt) : 0;
   session.currentTask = null;
-  session.steps = plan.steps.map((step, index) => ({ title: step.title, id: index }));
-  store.active.delete(session);
-  if (plan.outcome === "done") {
-    const previous = runner.sessions
-      .filter((s) => s !== session && !s.isDiscarded && s.cumulativeDiff)
-      .at(-1);
-    const earlier = previous?.cumulativeDiff ? splitDiff(previous.cumulativeDiff) : [];
-    const changes =
-      session.mode === "normal" || session.mode === "create"
-        ? sessionChanges(random, session.title ?? "Change")
-        : [];
-    session.resultDiff = changes.length > 0 ? renderDiff(changes) : null;
-    const cumulative = mergeChanges(earlier, changes);
-    session.cumulativeDiff = cumulative.length > 0 ? renderDiff(cumulative) : null;
-    session.result =
-      session.mode === "ask"
-        ? "# Answer\n\nThe form posts to a Netlify Function in `netlify/functions/contact.ts`."
-        : resultMarkdown(
-            session.title ?? "Redeployed preview",
-            changes.map((change) => change.path),
-          );
-    session.deployId = random.id();
-    session.deployUrl = `https://${session.deployId}--${site.name}.netlify.app`;
-    const inputTokens = random.int(20_000, 400_000);
-    const outputTokens = random.int(2_000, 40_000);
-    session.usage = {
-      total_input_tokens: inputTokens,
-      total_output_tokens: outputTokens,
-      total_cached_input_tokens: Math.floor(inputTokens * 0.6),
-      total_cached_output_tokens: 0,
-      total_tokens: inputTokens + outputTokens,
-      total_credits_cost: Math.round((inputTokens / 1e6 + (outputTokens * 5) / 1e6) * 100) / 100,
-    };
-  } else {
-    session.result = errorMarkdown(random);
-  }
-  if (!runner.title && session.title) runner.title = session.title;
-  store.changed(runner, plan.finishAt);
+  session.nextEventAt = null;
+  store.changed(runner, at);
 }
 
+/** Cancels a queued, working or waiting session; anything else is left as it is (stop is idempotent). */
 export function stopSession(
   store: SimStore,
   runner: SimRunner,
   session: SimSession,
   at = store.clock.now(),
 ): void {
-  if (session.state !== "new" && session.state !== "running") return;
-  session.state = "cancelled";
-  session.doneAt = at;
-  session.updatedAt = at;
-  session.durationMs = session.plan ? Math.max(0, at - session.plan.runningAt) : 0;
-  session.currentTask = null;
-  store.active.delete(session);
-  store.changed(runner, at);
+  if (session.state === "new" || session.state === "running" || session.state === "await_input")
+    endSession(store, runner, session, "cancelled", at);
 }
 
-function completePendingActions(store: SimStore, now: number): void {
-  for (let i = store.pending.length - 1; i >= 0; i--) {
-    const action = store.pending[i];
-    if (!action || action.completeAt > now) continue;
-    store.pending.splice(i, 1);
-    const runner = store.runners.get(action.runnerId);
-    if (!runner) continue;
-    if (action.kind === "pull_request") landPullRequest(store, runner);
-    else landCommit(store, runner);
-    store.changed(runner, action.completeAt);
-  }
+/** Applies every transition due by `now`, in time order: sessions, PRs, commits, the demo team. */
+export function advance(store: SimStore, now = store.clock.now()): void {
+  store.timeline.runUntil(now);
 }
-
-function landPullRequest(store: SimStore, runner: SimRunner): void {
-  const site = store.siteOf(runner);
-  const number = (store.pullRequestCounters.get(site.id) ?? 0) + 1;
-  store.pullRequestCounters.set(site.id, number);
-  runner.prIsBeingCreated = false;
-  runner.prBranch = `agent-${slugify(runner.title ?? "change")}-${store.random.hex(4)}`;
-  runner.prNumber = number;
-  runner.prState = "open";
-  runner.prUrl = `${site.repoUrl ?? "https://github.com/example/site"}/pull/${number}`;
-  for (const session of runner.sessions) {
-    if (!session.isDiscarded && session.resultDiff && !session.commitSha)
-      session.commitSha = store.random.hex(40);
-  }
-}
-
-function landCommit(store: SimStore, runner: SimRunner): void {
-  runner.mergeCommitIsBeingCreated = false;
-  for (const session of runner.sessions) {
-    if (!session.isDiscarded && session.resultDiff && !session.commitSha) {
-      session.commitSha = store.random.hex(40);
-      runner.mergeCommitSha = session.commitSha;
-    }
-  }
-}
-
-export { latestSession };

@@ -1,3 +1,4 @@
+import type { AuthorizationPrompt, QuestionPrompt } from "./model";
 import type { SimRandom } from "./random";
 
 /** Plausible words for the simulated agent: what it works on, what it says, what it changes. */
@@ -103,4 +104,56 @@ export function errorMarkdown(random: SimRandom): string {
     "The dev server did not start: port 8888 was already in use.",
   ]);
   return `# Could not complete the task\n\n${reason}\n\nSend a follow-up to try again.`;
+}
+
+export const questionBank: QuestionPrompt[] = [
+  {
+    question: "Should submissions be emailed to you or stored with Netlify Forms?",
+    options: ["Email", "Netlify Forms"],
+  },
+  {
+    question: "Which pages should get the change?",
+    options: ["Home", "Blog", "Pricing", "Docs"],
+    multi_select: true,
+  },
+  { question: "What should the confirmation message say?" },
+  {
+    question: "Keep the old URLs working with redirects?",
+    options: ["Yes, add redirects", "No, just move them"],
+  },
+  { question: "May I add a small dependency for this?", options: ["Yes", "No, write it by hand"] },
+  { question: "Which width counts as mobile here?", options: ["640px", "768px", "1024px"] },
+  { question: "Is there anything I should leave untouched?" },
+];
+
+export const authorizationBank: AuthorizationPrompt[] = [
+  {
+    provider: "github",
+    message: "Connect GitHub in Netlify so the agent can install a private package from your organisation.",
+  },
+  {
+    provider: "linear",
+    message: "Connect Linear in Netlify so the agent can read the issue the prompt links to.",
+  },
+];
+
+/** One to three questions, some with options. */
+export function pickQuestions(random: SimRandom): QuestionPrompt[] {
+  const count = random.int(1, 3);
+  const pool = [...questionBank];
+  return Array.from(
+    { length: count },
+    () => pool.splice(random.int(0, pool.length - 1), 1)[0] as QuestionPrompt,
+  );
+}
+
+export function askAnswerMarkdown(title: string): string {
+  return [
+    `# ${title}`,
+    "",
+    "The form posts to a Netlify Function in `netlify/functions/contact.ts`, which validates the fields",
+    "and stores the submission with Netlify Blobs.",
+    "",
+    "Nothing was changed: this was a question, so there is no diff and no deploy preview.",
+  ].join("\n");
 }

@@ -1,7 +1,10 @@
-import { advance, startSession, stopSession } from "./agent";
+import { advance, interruptSession, startSession, stopSession } from "./agent";
 import { agentModels, demoPrompts, followUpPrompts } from "./content";
+import { unlimitedCredits } from "./credits";
+import { landPullRequest } from "./landing";
 import type { CodeOrigin, SimRunner, SimSite, SimUser } from "./model";
-import { addEmptyRunner, type SimStore, wireUser } from "./store";
+import { addEmptyRunner, type SessionOutcome, type SimStore, wireUser } from "./store";
+import { DemoTeam } from "./team";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -22,6 +25,7 @@ export function seedAccount(store: SimStore, options: SeedAccountOptions): SimUs
     name: accountName,
     slug: accountName.toLowerCase().replace(/[^a-z0-9]+/g, "-"),
     type: "team",
+    credits: unlimitedCredits(),
   });
   const fullName = options.userName ?? "Dana Demo";
   return store.addUser(
@@ -36,20 +40,50 @@ export function seedAccount(store: SimStore, options: SeedAccountOptions): SimUs
   );
 }
 
+/** A colleague on `user`'s team, without a token of their own: they act only through the demo team. */
+export function seedColleague(store: SimStore, user: SimUser, fullName: string): SimUser {
+  return store.addUser({
+    id: store.random.id(),
+    full_name: fullName,
+    email: `${fullName.split(" ")[0]?.toLowerCase()}@example.com`,
+    avatar_url: null,
+    accountIds: [...user.accountIds],
+  });
+}
+
 export function seedSite(store: SimStore, user: SimUser, name: string, codeOrigin: CodeOrigin): SimSite {
   const accountId = user.accountIds[0];
   if (!accountId) throw new Error("user has no account");
   const account = store.accounts.get(accountId);
-  return store.addSite({
+  const createdAt = store.clock.now() - 90 * 24 * HOUR;
+  const site = store.addSite({
     id: store.random.uuid(),
     name,
     accountId,
     codeOrigin,
     repoUrl: codeOrigin === "zip" ? null : `https://github.com/${account?.slug ?? "example"}/${name}`,
     repoBranch: codeOrigin === "zip" ? null : "main",
-    createdAt: store.clock.now() - 90 * 24 * HOUR,
-    productionDeployChanged: codeOrigin === "zip",
+    createdAt,
+    productionDeployId: "",
   });
+  publishProductionDeploy(store, site, createdAt);
+  return site;
+}
+
+/** A new production deploy of the site (a person deployed outside any run): earlier runs can rebase. */
+export function publishProductionDeploy(store: SimStore, site: SimSite, at = store.clock.now()): string {
+  const id = store.random.id();
+  store.addDeploy({
+    id,
+    siteId: site.id,
+    state: "ready",
+    context: "production",
+    url: `https://${site.name}.netlify.app`,
+    errorMessage: null,
+    createdAt: at,
+  });
+  site.productionDeployId = id;
+  return id;
 }
 
 type Fate =
@@ -58,10 +92,14 @@ type Fate =
   | "cancelled"
   | "running"
   | "new"
+  | "await_input"
+  | "interrupted"
   | "archived"
   | "pr_open"
   | "pr_merged"
   | "pr_closed";
+
+const lastOutcome: Partial<Record<Fate, SessionOutcome>> = { error: "error", await_input: "question" };
 
 /** One runner whose history ends in `fate` at about `now`; running ones finish within a few minutes. */
 export function seedRunner(
@@ -76,7 +114,8 @@ export function seedRunner(
   const runner = addEmptyRunner(store, { site, creator: wireUser(user), createdAt: now - startedAgoMs });
   const agent = random.pick(Object.keys(agentModels));
   const agentConfig = { agent, model: random.pick(agentModels[agent] ?? [null]) };
-  const followUps = fate === "running" || fate === "new" ? 0 : random.pick([0, 0, 0, 1, 2]);
+  const live = fate === "running" || fate === "new" || fate === "await_input";
+  const followUps = live ? 0 : random.pick([0, 0, 0, 1, 2]);
   let at = runner.createdAt;
   const prompts = [
     random.pick(demoPrompts),
@@ -84,36 +123,31 @@ export function seedRunner(
   ];
   prompts.forEach((prompt, index) => {
     const last = index === prompts.length - 1;
-    const live = last && (fate === "running" || fate === "new");
-    const durationMs = live
-      ? startedAgoMs + random.int(MINUTE / 2, 4 * MINUTE)
-      : Math.min(
-          random.int(2 * MINUTE, 9 * MINUTE),
-          Math.max(MINUTE, (now - at) / (prompts.length - index) - MINUTE),
-        );
-    const outcome = last && fate === "error" ? "error" : "done";
-    const session = startSession(
-      store,
-      runner,
-      { prompt, mode: "normal", agentConfig, fileKeys: [], user: wireUser(user), outcome, durationMs },
-      at,
-    );
+    const durationMs =
+      last && live
+        ? startedAgoMs + random.int(MINUTE / 2, 4 * MINUTE)
+        : Math.min(
+            random.int(2 * MINUTE, 9 * MINUTE),
+            Math.max(MINUTE, (now - at) / (prompts.length - index) - MINUTE),
+          );
+    // Still queued at start-up: it begins running a few seconds after the simulator starts.
+    const queueMs = last && fate === "new" ? now - at + random.int(5_000, 20_000) : 0;
+    const outcome = (last && lastOutcome[fate]) || "done";
+    const start = { prompt, mode: "normal", agentConfig, fileKeys: [], user: wireUser(user), outcome };
+    const session = startSession(store, runner, { ...start, durationMs, queueMs }, at);
     if (index === 0) runner.title = session.title;
+    const stoppedAt = at + Math.floor(durationMs / 2);
     if (last && fate === "cancelled") {
-      const stoppedAt = at + Math.floor(durationMs / 2);
       advance(store, stoppedAt);
       stopSession(store, runner, session, stoppedAt);
-    } else if (!live) advance(store, at + durationMs + 2_000);
+    } else if (last && fate === "interrupted") {
+      advance(store, stoppedAt);
+      interruptSession(store, runner, session, "team", stoppedAt);
+    } else if (!(last && live)) advance(store, at + durationMs + 2_000);
     at += durationMs + random.int(MINUTE, 20 * MINUTE);
   });
-  if (fate === "new") {
-    // Still queued: push the start time forward so it begins running shortly after start-up.
-    const session = runner.sessions.at(-1);
-    if (session?.plan) session.plan.runningAt = now + random.int(5_000, 20_000);
-  }
   if (fate.startsWith("pr_") && site.codeOrigin === "github") {
-    store.pending.push({ kind: "pull_request", runnerId: runner.id, completeAt: now - MINUTE });
-    advance(store, now - MINUTE + 1);
+    landPullRequest(store, runner);
     runner.prState = fate === "pr_merged" ? "merged" : fate === "pr_closed" ? "closed" : "open";
   }
   if (fate === "archived") runner.archived = true;
@@ -125,7 +159,9 @@ const demoFates: Fate[] = [
   ...Array<Fate>(11).fill("done"),
   ...Array<Fate>(7).fill("running"),
   ...Array<Fate>(2).fill("new"),
+  ...Array<Fate>(2).fill("await_input"),
   ...Array<Fate>(5).fill("error"),
+  ...Array<Fate>(1).fill("interrupted"),
   ...Array<Fate>(4).fill("cancelled"),
   ...Array<Fate>(4).fill("archived"),
   ...Array<Fate>(4).fill("pr_open"),
@@ -133,24 +169,50 @@ const demoFates: Fate[] = [
   ...Array<Fate>(1).fill("pr_closed"),
 ];
 
-/** The demo account: three sites and ~40 runners over every state, some of them live. */
-export function seedDemo(store: SimStore, token: string): SimUser {
-  const user = seedAccount(store, { token });
+export interface DemoSeedOptions {
+  token: string;
+  /** Starts the simulated team that keeps the demo busy (off for tests that count runners). */
+  team: boolean;
+  randomSeed: number;
+}
+
+/** The demo account: three sites and ~40 runners over every state, some of them live, and its team. */
+export function seedDemo(store: SimStore, options: DemoSeedOptions): SimUser {
+  const user = seedAccount(store, { token: options.token });
+  const colleagues = [seedColleague(store, user, "Priya Patel"), seedColleague(store, user, "Marco Rossi")];
+  const members = [user, ...colleagues];
   const sites = [
     seedSite(store, user, "aurora-storefront", "github"),
     seedSite(store, user, "field-notes-blog", "github"),
     seedSite(store, user, "docs-portal", "zip"),
   ];
+  let waiting = 0;
   demoFates.forEach((fate, index) => {
     const site = fate.startsWith("pr_")
       ? (sites[index % 2] as SimSite)
       : (sites[index % sites.length] as SimSite);
-    const live = fate === "running" || fate === "new";
+    const live = fate === "running" || fate === "new" || fate === "await_input";
     const startedAgoMs = live
-      ? store.random.int(10_000, 3 * MINUTE)
+      ? store.random.int(fate === "await_input" ? 2 * MINUTE : 10_000, 3 * MINUTE)
       : store.random.int(2 * HOUR, 12 * 24 * HOUR);
-    seedRunner(store, site, user, fate, startedAgoMs);
+    // The first waiting run asks the demo user; the second a colleague, who answers it soon.
+    const member =
+      fate === "await_input" ? (members[waiting++ === 0 ? 0 : 1] as SimUser) : store.random.pick(members);
+    seedRunner(store, site, member, fate, startedAgoMs);
   });
+  // The production deploy of the zip site moved on since the older runs: they can rebase.
+  const zipSite = sites[2] as SimSite;
+  publishProductionDeploy(store, zipSite, store.clock.now() - HOUR);
+  for (const runner of store.runnersBySite.get(zipSite.id) ?? []) {
+    if (runner.createdAt > store.clock.now() - HOUR)
+      runner.baseProductionDeployId = zipSite.productionDeployId;
+    store.changed(runner, runner.updatedAt);
+  }
+  advance(store);
+  if (options.team) {
+    store.team = new DemoTeam(store, user, colleagues, options.randomSeed);
+    store.team.start(store.clock.now());
+  }
   return user;
 }
 

@@ -1,6 +1,33 @@
 import { iso } from "./clock";
-import type { SimRunner, SimSession, SimSite } from "./model";
-import { activeSession, latestSession, type SimStore } from "./store";
+import type { SimInteraction, SimRunner, SimSession, SimSite } from "./model";
+import { activeSession, isActiveState, latestSession, type SimStore } from "./store";
+
+/** The runner's state as upstream reports it: archived wins, then a test's override, then the latest session. */
+export function runnerState(runner: SimRunner): string {
+  if (runner.stateOverride) return runner.stateOverride;
+  return runner.archived ? "archived" : (latestSession(runner)?.state ?? "new");
+}
+
+/** Non-git sites only: production moved on since the run's changes were based, and there is a diff to move. */
+export function rebaseAvailable(store: SimStore, runner: SimRunner): boolean {
+  const site = store.siteOf(runner);
+  if (site.codeOrigin !== "zip" || runner.baseProductionDeployId === site.productionDeployId) return false;
+  const latest = latestSession(runner);
+  return Boolean(latest && !isActiveState(latest.state) && latest.cumulativeDiff);
+}
+
+/** Where the run's deploy preview stands: pending while a session works on it, then its last build. */
+function previewState(store: SimStore, runner: SimRunner): string | null {
+  const latest = latestSession(runner);
+  if (latest && isActiveState(latest.state) && latest.mode !== "ask") return "pending";
+  for (let i = runner.sessions.length - 1; i >= 0; i--) {
+    const session = runner.sessions[i];
+    if (!session || session.isDiscarded) continue;
+    if (session.deployId) return "ready";
+    if (session.failedDeployId) return store.deploys.get(session.failedDeployId) ? "failed" : null;
+  }
+  return null;
+}
 
 /** A runner as the API returns it: the full live field set, lowercase enums, ISO timestamps with ms. */
 export function runnerWire(store: SimStore, runner: SimRunner): Record<string, unknown> {
@@ -8,12 +35,12 @@ export function runnerWire(store: SimStore, runner: SimRunner): Record<string, u
   const latest = latestSession(runner);
   const active = activeSession(runner);
   const deployed = [...runner.sessions].reverse().find((session) => !session.isDiscarded && session.deployId);
-  const done = latest && latest.state !== "new" && latest.state !== "running";
+  const done = latest && !isActiveState(latest.state);
   const wire: Record<string, unknown> = {
     id: runner.id,
     site_id: runner.siteId,
     site_name: site.name,
-    state: runner.archived ? "archived" : (latest?.state ?? "new"),
+    state: runnerState(runner),
     title: runner.title,
     branch: runner.branch,
     result_branch: runner.prBranch,
@@ -27,7 +54,7 @@ export function runnerWire(store: SimStore, runner: SimRunner): Record<string, u
     last_session_created_at: iso(runner.sessions.at(-1)?.createdAt ?? runner.createdAt),
     active_session_created_at: active ? iso(active.createdAt) : null,
     has_result_diff: runner.sessions.some((session) => !session.isDiscarded && session.resultDiff !== null),
-    latest_session_state: latest?.state ?? null,
+    latest_session_state: runner.stateOverride ?? latest?.state ?? null,
     latest_session_mode: latest?.mode ?? "normal",
     latest_session_is_published: latest?.isPublished ?? false,
     base_deploy_id: runner.baseDeployId,
@@ -41,8 +68,10 @@ export function runnerWire(store: SimStore, runner: SimRunner): Record<string, u
     merge_commit_sha: runner.mergeCommitSha,
     merge_commit_error: runner.mergeCommitError,
     merge_commit_is_being_created: runner.mergeCommitIsBeingCreated,
+    publishing_state: runner.publishingState,
+    preview_state: previewState(store, runner),
     needs_git_sync: false,
-    rebase_available: site.codeOrigin === "zip" && site.productionDeployChanged && Boolean(done),
+    rebase_available: rebaseAvailable(store, runner),
     merge_target_available: false,
     user: runner.user,
     contributors: runner.contributors,
@@ -89,13 +118,59 @@ export function sessionWire(session: SimSession): Record<string, unknown> {
     has_result_diff: session.resultDiff !== null,
     has_cumulative_diff: session.cumulativeDiff !== null,
     mode: session.mode,
-    credit_limit_exceeded: false,
-    credit_limit_exceeded_message: null,
+    credit_limit_exceeded: session.creditLimitExceededMessage !== null,
+    credit_limit_exceeded_message: session.creditLimitExceededMessage,
+    interrupt_reason: session.interruptReason,
+    interactions: Object.fromEntries(
+      [...session.interactions].map(([refId, item]) => [refId, interactionWire(item)]),
+    ),
     usage: session.usage,
     user: session.user,
   };
   if (session.sourceSessionId) wire.source_session_id = session.sourceSessionId;
   return wire;
+}
+
+function interactionWire(interaction: SimInteraction): Record<string, unknown> {
+  return {
+    type: interaction.type,
+    status: interaction.status,
+    payload: interaction.payload,
+    ...(interaction.response ? { response: interaction.response } : {}),
+    ...(interaction.instruction ? { instruction: interaction.instruction } : {}),
+    created_at: iso(interaction.createdAt),
+    ...(interaction.answeredAt === undefined ? {} : { answered_at: iso(interaction.answeredAt) }),
+  };
+}
+
+/** GET /agent_runners/{id}/snapshot (§7.4): the whole run in one answer. */
+export function snapshotWire(store: SimStore, runner: SimRunner): Record<string, unknown> {
+  const state = runnerState(runner);
+  const activity =
+    state === "new" || state === "running" ? "active" : state === "await_input" ? "idle" : "terminal";
+  const deployIds = runner.sessions.flatMap((session) =>
+    [session.deployId, session.failedDeployId].filter((id): id is string => id !== null),
+  );
+  return {
+    state_version: runner.stateVersion,
+    activity_state: activity,
+    agent_runner: runnerWire(store, runner),
+    sessions: runner.sessions.map(sessionWire),
+    deploys: deployIds.flatMap((id) => {
+      const deploy = store.deploys.get(id);
+      if (!deploy) return [];
+      return [
+        {
+          id: deploy.id,
+          state: deploy.state,
+          deploy_ssl_url: deploy.url,
+          context: deploy.context,
+          error_message: deploy.errorMessage,
+          created_at: iso(deploy.createdAt),
+        },
+      ];
+    }),
+  };
 }
 
 export function siteWire(store: SimStore, site: SimSite): Record<string, unknown> {

@@ -20,6 +20,8 @@ export interface SimulatorOptions {
   /** Clock factor: 1 real time, 10 ten times faster, 0 frozen (time moves only through /__sim/clock). */
   speed?: number;
   randomSeed?: number;
+  /** The demo seed's simulated team (default on with the demo seed); off for tests that count runners. */
+  team?: boolean;
   oauthClients?: OAuthClient[];
 }
 
@@ -31,7 +33,8 @@ export interface NetlifySimulator {
   readonly store: SimStore;
   readonly log: RequestLog;
   readonly faults: FaultInjector;
-  reset(seed?: SeedName): void;
+  /** Starts over; the team setting stays as it was unless given. */
+  reset(seed?: SeedName, team?: boolean): void;
   stop(): Promise<void>;
 }
 
@@ -46,6 +49,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ne
     seed: options.seed ?? "demo",
     speed: options.speed ?? 1,
     randomSeed: options.randomSeed ?? 42,
+    team: options.team ?? (options.seed ?? "demo") === "demo",
   };
   const oauthClients = options.oauthClients ?? [{ id: "switchyard-demo", secret: "switchyard-demo-secret" }];
   let store = createSimState(stateOptions);
@@ -66,8 +70,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ne
     },
     log,
     faults,
-    reset(seed = stateOptions.seed) {
-      store = createSimState({ ...stateOptions, seed });
+    reset(seed = stateOptions.seed, team = stateOptions.team) {
+      store = createSimState({ ...stateOptions, seed, team });
       oauth = new OAuthProvider(store, oauthClients);
       getCache.clear();
       faults.clear();

@@ -1,13 +1,25 @@
 import type { SimClock } from "./clock";
 import { SimHttpError } from "./http";
-import type { PendingAction, SimAccount, SimRunner, SimSession, SimSite, SimUser, WireUser } from "./model";
+import type { SimAccount, SimDeploy, SimRunner, SimSession, SimSite, SimUser, WireUser } from "./model";
 import type { SimRandom } from "./random";
+import type { DemoTeam } from "./team";
+import { Timeline } from "./timeline";
 
 export interface StoredUpload {
   accountId: string;
   contentType: string;
   bytes: number;
 }
+
+/** How the next sessions, pull requests and commits end, when a test decides instead of the dice. */
+export interface ForcedOutcomes {
+  sessions: SessionOutcome[];
+  pullRequests: ActionOutcome[];
+  commits: ActionOutcome[];
+}
+export const sessionOutcomes = ["done", "error", "question", "authorization"] as const;
+export type SessionOutcome = (typeof sessionOutcomes)[number];
+export type ActionOutcome = "ok" | "error";
 
 /** All simulator state, in memory. `version` bumps on every change so responses can be cached safely. */
 export class SimStore {
@@ -18,11 +30,14 @@ export class SimStore {
   readonly runners = new Map<string, SimRunner>();
   readonly runnersBySite = new Map<string, SimRunner[]>();
   readonly sessions = new Map<string, SimSession>();
-  /** Sessions in `new` or `running`: the only ones time can change. */
-  readonly active = new Set<SimSession>();
-  readonly pending: PendingAction[] = [];
+  readonly deploys = new Map<string, SimDeploy>();
+  /** Every transition still to come: sessions stepping and finishing, PRs landing, the team's next move. */
+  readonly timeline = new Timeline();
+  readonly forced: ForcedOutcomes = { sessions: [], pullRequests: [], commits: [] };
   readonly uploads = new Map<string, StoredUpload>();
   readonly pullRequestCounters = new Map<string, number>();
+  /** The demo's simulated team, when it runs. */
+  team: DemoTeam | undefined;
   version = 0;
 
   constructor(
@@ -34,6 +49,7 @@ export class SimStore {
     this.version++;
     if (!runner) return;
     runner.json = undefined;
+    runner.stateVersion++;
     runner.updatedAt = Math.max(runner.updatedAt, at);
   }
 
@@ -67,9 +83,28 @@ export class SimStore {
   addSession(runner: SimRunner, session: SimSession): SimSession {
     runner.sessions.push(session);
     this.sessions.set(session.id, session);
-    if (session.state === "new" || session.state === "running") this.active.add(session);
     this.changed(runner, session.createdAt);
     return session;
+  }
+
+  addDeploy(deploy: SimDeploy): SimDeploy {
+    this.deploys.set(deploy.id, deploy);
+    return deploy;
+  }
+
+  /** Forgets a runner entirely (the demo's retention of old archived runs); its pending events go stale. */
+  removeRunner(runner: SimRunner): void {
+    this.runners.delete(runner.id);
+    const siblings = this.runnersBySite.get(runner.siteId);
+    const index = siblings?.indexOf(runner) ?? -1;
+    if (siblings && index >= 0) siblings.splice(index, 1);
+    for (const session of runner.sessions) {
+      this.sessions.delete(session.id);
+      session.nextEventAt = null;
+      if (session.deployId) this.deploys.delete(session.deployId);
+      if (session.failedDeployId) this.deploys.delete(session.failedDeployId);
+    }
+    this.version++;
   }
 
   userForToken(token: string | undefined): SimUser | undefined {
@@ -114,9 +149,13 @@ export function latestSession(runner: SimRunner): SimSession | undefined {
   return undefined;
 }
 
+/** Not finished: queued, working, or waiting for a person's answer (still the one session allowed). */
+export const isActiveState = (state: string) =>
+  state === "new" || state === "running" || state === "await_input";
+
 export function activeSession(runner: SimRunner): SimSession | undefined {
   const latest = runner.sessions.at(-1);
-  return latest && (latest.state === "new" || latest.state === "running") ? latest : undefined;
+  return latest && isActiveState(latest.state) ? latest : undefined;
 }
 
 export interface NewRunnerRecord {
@@ -152,6 +191,10 @@ export function addEmptyRunner(store: SimStore, record: NewRunnerRecord): SimRun
     mergeCommitSha: null,
     mergeCommitError: null,
     mergeCommitIsBeingCreated: false,
+    publishingState: null,
+    baseProductionDeployId: git ? null : site.productionDeployId,
+    stateVersion: 0,
+    stateOverride: null,
     user: creator,
     contributors: [creator],
     createdAt,

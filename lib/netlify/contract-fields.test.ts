@@ -148,7 +148,7 @@ describe("wire field lists: raw simulator JSON against the documented live field
     const [listed] = (await client.sessions.list(runner.id)).items;
     const wire = await rawJson(`/agent_runners/${runner.id}/sessions/${listed?.id}`);
     expect(missingFields(wire, sessionFieldNames)).toEqual([]);
-    expect(wire).toMatchObject({ state: "new", steps: [], steps_count: 0, duration: 0 });
+    expect(wire).toMatchObject({ state: "running", duration: 0, interactions: {} });
     for (const name of [
       "result",
       "done_at",
@@ -156,7 +156,8 @@ describe("wire field lists: raw simulator JSON against the documented live field
       "deploy_url",
       "commit_sha",
       "usage",
-      "current_task",
+      "interrupt_reason",
+      "credit_limit_exceeded_message",
     ]) {
       expect(wire[name], name).toBeNull();
     }

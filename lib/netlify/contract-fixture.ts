@@ -7,8 +7,9 @@ import type { NetlifyRunner, NetlifySession } from "./schemas";
 /*
  * Shared set-up for the contract tests: the typed client against a real simulator on a free
  * port, with the simulated clock frozen (speed 0) so time moves only when a test says so.
- * Every test starts from a fresh demo seed; the simulator's PRNG is seeded, so each test
- * sees the same ids and the same agent outcomes on every run.
+ * Every test starts from a fresh demo seed without the demo team; the simulator's PRNG is
+ * seeded, so each test sees the same ids on every run, and a test that depends on how a
+ * session ends says so through `/__sim/outcomes` instead of retrying until the dice agree.
  */
 
 export const contractToken = "contract-demo-token";
@@ -57,7 +58,7 @@ export function useContractSimulator() {
   let demoClient: NetlifyClient | undefined;
 
   beforeAll(async () => {
-    simulator = await startSimulator({ token: contractToken, seed: "demo", speed: 0 });
+    simulator = await startSimulator({ token: contractToken, seed: "demo", speed: 0, team: false });
     demoClient = clientFor(simulator.apiUrl, contractToken);
   });
   beforeEach(() => simulator?.reset("demo"));
@@ -81,6 +82,7 @@ export function useContractSimulator() {
   }
 
   const contract = {
+    control,
     get sim() {
       return sim();
     },
@@ -113,38 +115,34 @@ export function useContractSimulator() {
       return site.id;
     },
 
-    /**
-     * A runner created now whose first session has finished with `outcome`. The agent draws
-     * outcomes at random (seeded), so runners are created until one ends the wanted way.
-     */
+    /** Decides how the next sessions end (`done`, `error`, `question`, `authorization`), in order. */
+    async forceSessions(...outcomes: Array<"done" | "error" | "question" | "authorization">): Promise<void> {
+      await control("POST", "/__sim/outcomes", { sessions: outcomes });
+    },
+
+    /** A runner created now whose first session has finished with `outcome`. */
     async finishedRunner(
       siteName: DemoSiteName,
       outcome: "done" | "error" = "done",
       prompt = "Add a contact form to the homepage",
     ): Promise<NetlifyRunner> {
       const siteId = await contract.siteId(siteName);
-      for (let attempt = 0; attempt < 60; attempt++) {
-        const created = await contract.client.runners.create({ siteId, prompt });
-        await contract.finishSessions();
-        const runner = await contract.client.runners.get(created.id);
-        if (runner.state === outcome) return runner;
-      }
-      throw new Error(`no runner on ${siteName} ended ${outcome} in 60 attempts`);
+      await contract.forceSessions(outcome);
+      const created = await contract.client.runners.create({ siteId, prompt });
+      await contract.finishSessions();
+      return contract.client.runners.get(created.id);
     },
 
-    /** A follow-up on `runnerId` that has finished with `outcome` (retried like finishedRunner). */
+    /** A follow-up on `runnerId` that has finished with `outcome`. */
     async finishedFollowUp(
       runnerId: string,
       outcome: "done" | "error" = "done",
       prompt = "Add form validation",
     ): Promise<NetlifySession> {
-      for (let attempt = 0; attempt < 60; attempt++) {
-        const created = await contract.client.sessions.create(runnerId, { prompt });
-        await contract.finishSessions();
-        const session = await contract.client.sessions.get(runnerId, created.id);
-        if (session.state === outcome) return session;
-      }
-      throw new Error(`no follow-up on ${runnerId} ended ${outcome} in 60 attempts`);
+      await contract.forceSessions(outcome);
+      const created = await contract.client.sessions.create(runnerId, { prompt });
+      await contract.finishSessions();
+      return contract.client.sessions.get(runnerId, created.id);
     },
 
     /** Another account with its own user, token and sites (for access checks). */

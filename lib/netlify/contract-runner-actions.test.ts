@@ -57,10 +57,16 @@ describe("runner actions contract: revert, rebase, pull_request, commit", () => 
     expect(await apiError(contract.client.runners.rebase(runner.id))).toMatchObject({ status: 422 });
   });
 
-  it("rebase on the zip site answers a new rebase session without prompt or agent config", async () => {
+  it("rebase on the zip site, once production moved on, answers a new rebase session without prompt or agent config", async () => {
     const { client } = contract;
     const runner = await contract.finishedRunner("docs-portal");
-    expect(runner.rebase_available).toBe(true);
+    expect(runner.rebase_available).toBe(false);
+    expect(await apiError(client.runners.rebase(runner.id))).toMatchObject({
+      status: 400,
+      message: "Already based on the latest production deploy",
+    });
+    await contract.control("POST", `/__sim/sites/${runner.site_id}/production_deploy`);
+    expect((await client.runners.get(runner.id)).rebase_available).toBe(true);
 
     const rebase = await client.runners.rebase(runner.id);
     expect(rebase).toMatchObject({
@@ -78,15 +84,25 @@ describe("runner actions contract: revert, rebase, pull_request, commit", () => 
     await contract.finishSessions();
     const finished = await client.sessions.get(runner.id, rebase.id);
     expect(["done", "error"]).toContain(finished.state);
+    // Now based on the latest production deploy: never twice in a row.
+    expect((await client.runners.get(runner.id)).rebase_available).toBe(false);
+    expect(await apiError(client.runners.rebase(runner.id))).toMatchObject({ status: 400 });
   });
 
-  it("rebase on the zip site without a diff yet is refused with 400", async () => {
+  it("rebase is refused with 409 while a session is active, and with 400 when the run has no diff", async () => {
     const { client } = contract;
-    const runner = await client.runners.create({
-      siteId: await contract.siteId("docs-portal"),
-      prompt: "Fix the broken links",
+    const siteId = await contract.siteId("docs-portal");
+    const runner = await client.runners.create({ siteId, prompt: "Fix the broken links" });
+    await contract.control("POST", `/__sim/sites/${siteId}/production_deploy`);
+    expect(await apiError(client.runners.rebase(runner.id))).toMatchObject({
+      status: 409,
+      errorCode: "active_session_exists",
     });
-    expect(await apiError(client.runners.rebase(runner.id))).toMatchObject({ status: 400 });
+    await client.runners.stop(runner.id);
+    expect(await apiError(client.runners.rebase(runner.id))).toMatchObject({
+      status: 400,
+      message: "There is no diff to rebase",
+    });
   });
 
   it("creates a pull request asynchronously: pr_is_being_created first, pr fields 3 s later", async () => {

@@ -6,25 +6,26 @@ const unknownId = "ffffffffffffffffffffffff";
 describe("sessions contract: follow-ups, lists, update, stop, redeploy", () => {
   const contract = useContractSimulator();
 
-  it("refuses a follow-up with 409 active_session_exists naming the active session, while it is new and while it runs", async () => {
+  it("refuses a follow-up with 409 active_session_exists naming the active session, while it runs and while it waits for input", async () => {
     const { client } = contract;
+    await contract.forceSessions("question");
     const runner = await client.runners.create({
       siteId: await contract.siteId("aurora-storefront"),
       prompt: "Add a contact form",
     });
     const [active] = (await client.sessions.list(runner.id)).items;
 
-    const whileNew = await apiError(client.sessions.create(runner.id, { prompt: "And validation" }));
-    expect(whileNew).toMatchObject({
+    const whileRunning = await apiError(client.sessions.create(runner.id, { prompt: "And validation" }));
+    expect(whileRunning).toMatchObject({
       status: 409,
       errorCode: "active_session_exists",
       activeSessionId: active?.id,
     });
-    await contract.advance(1_500);
-    expect((await client.sessions.get(runner.id, active?.id ?? "")).state).toBe("running");
-    const whileRunning = await apiError(client.sessions.create(runner.id, { prompt: "And validation" }));
-    expect(whileRunning).toMatchObject({ status: 409, errorCode: "active_session_exists" });
-    expect(whileRunning.activeSessionId).toBe(active?.id);
+    await contract.finishSessions();
+    expect((await client.sessions.get(runner.id, active?.id ?? "")).state).toBe("await_input");
+    const whileWaiting = await apiError(client.sessions.create(runner.id, { prompt: "And validation" }));
+    expect(whileWaiting).toMatchObject({ status: 409, errorCode: "active_session_exists" });
+    expect(whileWaiting.activeSessionId).toBe(active?.id);
     expect((await client.sessions.listAll(runner.id)).map((session) => session.id)).toEqual([active?.id]);
   });
 
@@ -41,7 +42,7 @@ describe("sessions contract: follow-ups, lists, update, stop, redeploy", () => {
       });
       expect(followUp).toMatchObject({
         agent_runner_id: runner.id,
-        state: "new",
+        state: "running",
         mode: "normal",
         prompt: "Add form validation",
         agent_config: { agent: "codex", model: "gpt-5.6-sol", effort: "low" },
@@ -49,8 +50,8 @@ describe("sessions contract: follow-ups, lists, update, stop, redeploy", () => {
       });
       expect(followUp).not.toHaveProperty("source_session_id");
       expect(await client.runners.get(runner.id)).toMatchObject({
-        state: "new",
-        latest_session_state: "new",
+        state: "running",
+        latest_session_state: "running",
         active_session_created_at: followUp.created_at,
       });
     },
@@ -65,8 +66,8 @@ describe("sessions contract: follow-ups, lists, update, stop, redeploy", () => {
     await client.runners.stop(runner.id);
     expect((await client.runners.get(runner.id)).state).toBe("cancelled");
     const followUp = await client.sessions.create(runner.id, { prompt: "Try again, smaller" });
-    expect(followUp.state).toBe("new");
-    expect((await client.runners.get(runner.id)).state).toBe("new");
+    expect(followUp.state).toBe("running");
+    expect((await client.runners.get(runner.id)).state).toBe("running");
   });
 
   it("refuses a follow-up without a prompt (400) and on an unknown runner (404)", async () => {
@@ -114,7 +115,7 @@ describe("sessions contract: follow-ups, lists, update, stop, redeploy", () => {
     const errors = await client.sessions.listAll(runner.id, { state: "error" });
     expect(errors.map((session) => session.id)).toContain(failed.id);
     expect(errors.every((session) => session.state === "error")).toBe(true);
-    expect((await client.sessions.listAll(runner.id, { state: "new" })).map((s) => s.id)).toEqual([
+    expect((await client.sessions.listAll(runner.id, { state: "running" })).map((s) => s.id)).toEqual([
       latest.id,
     ]);
 

@@ -9,6 +9,7 @@ import { seedAccount, seedBulk, seedSite } from "../seed";
 import { siteWire } from "../serialize";
 import type { SeedName } from "../state";
 import type { SimStore } from "../store";
+import { handleScenarioControl } from "./control-scenarios";
 
 /** What the control API needs from the running simulator. */
 export interface ControlTarget {
@@ -16,7 +17,7 @@ export interface ControlTarget {
   faults: FaultInjector;
   log: RequestLog;
   token: string;
-  reset(seed: SeedName): void;
+  reset(seed: SeedName, team?: boolean): void;
 }
 
 const faultSchema = z.object({
@@ -30,7 +31,7 @@ const faultSchema = z.object({
 });
 
 const schemas = {
-  reset: z.object({ seed: z.enum(["demo", "empty"]).default("demo") }),
+  reset: z.object({ seed: z.enum(["demo", "empty"]).default("demo"), team: z.boolean().optional() }),
   seed: z.object({
     runners: z.number().int().min(0).max(200_000),
     sites: z.number().int().min(1).max(1_000).default(1),
@@ -48,16 +49,16 @@ const schemas = {
   clock: z.object({ advance_ms: z.number().int().min(0) }),
 };
 
-const bad = (error: string): SimResponse => ({ status: 400, body: { error } });
+export const bad = (error: string): SimResponse => ({ status: 400, body: { error } });
 
-async function parse<T>(request: IncomingMessage, schema: z.ZodType<T>): Promise<T | SimResponse> {
+export async function parse<T>(request: IncomingMessage, schema: z.ZodType<T>): Promise<T | SimResponse> {
   const result = schema.safeParse(await readJsonBody(request));
   return result.success
     ? result.data
     : bad(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
 }
 
-const isResponse = (value: unknown): value is SimResponse =>
+export const isResponse = (value: unknown): value is SimResponse =>
   typeof value === "object" &&
   value !== null &&
   "status" in value &&
@@ -76,7 +77,7 @@ export async function handleControl(
     case "POST /__sim/reset": {
       const input = await parse(request, schemas.reset);
       if (isResponse(input)) return input;
-      target.reset(input.seed);
+      target.reset(input.seed, input.team);
       return { status: 200, body: { ok: true, seed: input.seed } };
     }
     case "POST /__sim/seed": {
@@ -145,7 +146,12 @@ export async function handleControl(
         ? { status: 204 }
         : { status: 404, body: { error: "Not found" } };
     default:
-      return { status: 404, body: { error: "Not found" } };
+      return (
+        (await handleScenarioControl(target, method, path, request)) ?? {
+          status: 404,
+          body: { error: "Not found" },
+        }
+      );
   }
 }
 

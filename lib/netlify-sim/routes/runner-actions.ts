@@ -1,13 +1,13 @@
 import { startSession } from "../agent";
+import { refuseWithoutCredits } from "../credits";
 import { isBinaryChange, renderDiff, splitDiff } from "../diffs";
 import { json, optionalString, queryBool, type SimContext, SimHttpError, text } from "../http";
+import { beginCommit, beginPublish, beginPullRequest } from "../landing";
 import { pageHeaders, pageRequest, slicePage } from "../pagination";
-import { runnerWire, sessionWire } from "../serialize";
+import { rebaseAvailable, runnerWire, sessionWire } from "../serialize";
 import { latestSession, refuseWhileActive, wireUser } from "../store";
 import { visibleRunner } from "./runners";
 
-const PR_DELAY_MS = 3_000;
-const COMMIT_DELAY_MS = 2_000;
 const productionBranches = new Set(["main", "master", "production"]);
 
 // POST /agent_runners/{id}/revert {session_id}
@@ -33,11 +33,14 @@ export function rebaseRunner(ctx: SimContext) {
   const site = ctx.store.siteOf(runner);
   if (site.codeOrigin !== "zip")
     throw new SimHttpError(422, "Rebase is only available for sites without a git repository");
+  refuseWhileActive(runner);
   const latest = latestSession(runner);
   if (!latest?.cumulativeDiff) throw new SimHttpError(400, "There is no diff to rebase");
-  if (!site.productionDeployChanged)
+  if (!rebaseAvailable(ctx.store, runner))
     throw new SimHttpError(400, "Already based on the latest production deploy");
-  refuseWhileActive(runner);
+  refuseWithoutCredits(ctx.store, ctx.store.accountOf(site), ctx.user.id);
+  // Based on today's production deploy from now on, so a second rebase in a row is refused.
+  runner.baseProductionDeployId = site.productionDeployId;
   const session = startSession(ctx.store, runner, {
     prompt: null,
     mode: "rebase",
@@ -82,14 +85,7 @@ export function createPullRequest(ctx: SimContext) {
   ) {
     throw new SimHttpError(400, "There are no changes to open a pull request with");
   }
-  runner.prIsBeingCreated = true;
-  runner.prError = null;
-  ctx.store.pending.push({
-    kind: "pull_request",
-    runnerId: runner.id,
-    completeAt: ctx.store.clock.now() + PR_DELAY_MS,
-  });
-  ctx.store.changed(runner);
+  beginPullRequest(ctx.store, runner);
   return json(runnerWire(ctx.store, runner));
 }
 
@@ -104,14 +100,24 @@ export function commitRunner(ctx: SimContext) {
   if (runner.mergeCommitIsBeingCreated) throw new SimHttpError(409, "A commit is already being created");
   const uncommitted = runner.sessions.filter((s) => !s.isDiscarded && s.resultDiff && !s.commitSha);
   if (uncommitted.length === 0) throw new SimHttpError(422, "There are no uncommitted changes");
-  runner.mergeCommitIsBeingCreated = true;
-  runner.mergeCommitError = null;
-  ctx.store.pending.push({
-    kind: "commit",
-    runnerId: runner.id,
-    completeAt: ctx.store.clock.now() + COMMIT_DELAY_MS,
-    targetBranch,
-  });
-  ctx.store.changed(runner);
+  beginCommit(ctx.store, runner);
+  return json(runnerWire(ctx.store, runner));
+}
+
+// POST /agent_runners/{id}/publish_to_production — Netlify-hosted git sites only (R11).
+export function publishRunner(ctx: SimContext) {
+  const runner = visibleRunner(ctx);
+  if (ctx.store.siteOf(runner).codeOrigin !== "netlify-git")
+    throw new SimHttpError(
+      422,
+      "Publish to production is only available for sites that use Netlify's git hosting",
+    );
+  if (runner.publishingState === "publishing" || runner.mergeCommitIsBeingCreated)
+    throw new SimHttpError(400, "Publish to production already in progress");
+  if (runner.publishingState === "published") throw new SimHttpError(400, "This run is already published");
+  refuseWhileActive(runner);
+  if (!runner.sessions.some((session) => !session.isDiscarded && session.deployId))
+    throw new SimHttpError(400, "There is no deploy to publish");
+  beginPublish(ctx.store, runner);
   return json(runnerWire(ctx.store, runner));
 }

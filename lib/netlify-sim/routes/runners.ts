@@ -1,5 +1,6 @@
 import { agents, efforts, runnerStates } from "@/lib/netlify/schemas";
 import { startSession, stopSession } from "../agent";
+import { refuseWithoutCredits } from "../credits";
 import {
   accepted,
   json,
@@ -12,8 +13,8 @@ import {
 } from "../http";
 import type { SimRunner } from "../model";
 import { pageHeaders, pageRequest, slicePage } from "../pagination";
-import { runnerJson, runnerWire } from "../serialize";
-import { activeSession, addEmptyRunner, latestSession, wireUser } from "../store";
+import { runnerJson, runnerState, runnerWire, snapshotWire } from "../serialize";
+import { activeSession, addEmptyRunner, wireUser } from "../store";
 
 export const createModes = ["normal", "create", "ask"] as const;
 
@@ -58,10 +59,10 @@ export function listRunners(ctx: SimContext) {
   const userId = ctx.query.get("user_id");
 
   const matching = (ctx.store.runnersBySite.get(siteId) ?? []).filter((runner) => {
-    const runnerState = runner.archived ? "archived" : (latestSession(runner)?.state ?? "new");
+    const current = runnerState(runner);
     // Archived runners are a soft delete: listed only when asked for.
-    if (state === "live") return runnerState === "new" || runnerState === "running";
-    if (state ? runnerState !== state : runnerState === "archived") return false;
+    if (state === "live") return current === "new" || current === "running";
+    if (state ? current !== state : current === "archived") return false;
     if (from !== undefined && runner.createdAt < from) return false;
     if (to !== undefined && runner.createdAt > to) return false;
     if (title && !(runner.title ?? "").toLowerCase().includes(title)) return false;
@@ -83,9 +84,13 @@ export function listRunners(ctx: SimContext) {
   };
 }
 
-// POST /agent_runners?site_id=X
-export function createRunner(ctx: SimContext) {
-  const siteId = optionalString(ctx, "site_id");
+// POST /agent_runners?site_id=X — answers 200 with the runner already `running`.
+export const createRunner = (ctx: SimContext) => json(startRun(ctx, optionalString(ctx, "site_id")));
+
+// POST /sites/{site_id}/agent_runners — the public form of the same call (§7.7); 201 as Netlify's own client sees it.
+export const createSiteRunner = (ctx: SimContext) => json(startRun(ctx, ctx.params.id), 201);
+
+function startRun(ctx: SimContext, siteId: string | undefined) {
   if (!siteId) throw new SimHttpError(400, "site_id is required");
   const site = ctx.store.siteVisibleTo(ctx.user, siteId);
   if (!site) throw new SimHttpError(404, "Site not found");
@@ -93,10 +98,13 @@ export function createRunner(ctx: SimContext) {
   const mode = optionalEnum(ctx, "mode", createModes) ?? "normal";
   const config = agentConfig(ctx);
   const deployId = optionalString(ctx, "deploy_id");
+  if (deployId !== undefined && ctx.store.deploys.get(deployId)?.siteId !== site.id)
+    throw new SimHttpError(422, "The deploy to start from does not exist on this site");
   const parentId = optionalString(ctx, "parent_agent_runner_id");
   if (parentId && !ctx.store.runnerVisibleTo(ctx.user, parentId))
     throw new SimHttpError(404, "Parent runner not found");
   const fileKeys = stringList(ctx, "file_keys");
+  refuseWithoutCredits(ctx.store, ctx.store.accountOf(site), ctx.user.id);
   const branch =
     site.codeOrigin === "zip" ? null : (optionalString(ctx, "branch") ?? site.repoBranch ?? "main");
   const now = ctx.store.clock.now();
@@ -113,11 +121,14 @@ export function createRunner(ctx: SimContext) {
   });
   const session = startSession(ctx.store, runner, { prompt, mode, agentConfig: config, fileKeys, user }, now);
   runner.title = session.title;
-  return json(runnerWire(ctx.store, runner));
+  return runnerWire(ctx.store, runner);
 }
 
 // GET /agent_runners/{id}
 export const getRunner = (ctx: SimContext) => json(runnerWire(ctx.store, visibleRunner(ctx)));
+
+// GET /agent_runners/{id}/snapshot — the run, its sessions (oldest first) and deploys, with a change counter.
+export const getSnapshot = (ctx: SimContext) => json(snapshotWire(ctx.store, visibleRunner(ctx)));
 
 // PATCH /agent_runners/{id}
 export function updateRunner(ctx: SimContext) {

@@ -1,5 +1,6 @@
 import { sessionStates } from "@/lib/netlify/schemas";
 import { startSession, stopSession } from "../agent";
+import { refuseWithoutCredits } from "../credits";
 import {
   accepted,
   json,
@@ -10,7 +11,8 @@ import {
   SimHttpError,
   stringList,
 } from "../http";
-import type { SimSession } from "../model";
+import { answerInteraction, parseAnswerBody } from "../interactions";
+import type { SimRunner, SimSession } from "../model";
 import { pageHeaders, pageRequest, slicePage } from "../pagination";
 import { sessionWire } from "../serialize";
 import { refuseWhileActive, wireUser } from "../store";
@@ -61,10 +63,33 @@ export function createSession(ctx: SimContext) {
   const fileKeys = stringList(ctx, "file_keys");
   if (runner.archived) throw new SimHttpError(422, "Agent runner is archived");
   refuseWhileActive(runner);
+  refuseAfterPublish(runner);
+  refuseWithoutCredits(ctx.store, ctx.store.accountOf(ctx.store.siteOf(runner)), ctx.user.id);
   const user = wireUser(ctx.user);
   if (!runner.contributors.some((contributor) => contributor.id === user.id)) runner.contributors.push(user);
   runner.attachedFileKeys = [...new Set([...runner.attachedFileKeys, ...fileKeys])];
   const session = startSession(ctx.store, runner, { prompt, mode, agentConfig: config, fileKeys, user });
+  return json(sessionWire(session));
+}
+
+/** A run that was published (or is being published) takes no more prompts (§7.6). */
+function refuseAfterPublish(runner: SimRunner): void {
+  if (runner.publishingState !== null) {
+    throw new SimHttpError(
+      409,
+      "This run was published to production; start a new run to make more changes",
+      {
+        error_code: "follow_up_unavailable",
+      },
+    );
+  }
+}
+
+// POST /agent_runners/{id}/sessions/{sid}/answers — answers or skips the pending question; the session runs again.
+export function answerSession(ctx: SimContext) {
+  const session = visibleSession(ctx);
+  const answer = parseAnswerBody(ctx.body);
+  answerInteraction(ctx.store, visibleRunner(ctx), session, answer);
   return json(sessionWire(session));
 }
 
@@ -102,6 +127,7 @@ export function redeploySession(ctx: SimContext) {
   if (source.state !== "done") throw new SimHttpError(400, "Only a finished session can be redeployed");
   if (!source.cumulativeDiff) throw new SimHttpError(400, "The session has no changes to deploy");
   refuseWhileActive(runner);
+  refuseWithoutCredits(ctx.store, ctx.store.accountOf(ctx.store.siteOf(runner)), ctx.user.id);
   const session = startSession(ctx.store, runner, {
     prompt: null,
     mode: "redeploy",
@@ -110,8 +136,7 @@ export function redeploySession(ctx: SimContext) {
     user: wireUser(ctx.user),
     sourceSessionId: source.id,
   });
-  // A redeploy ships the source's changes again: it has a cumulative diff but no new result diff.
-  session.cumulativeDiff = source.cumulativeDiff;
+  // It ships the source's changes again once it finishes: a cumulative diff, no result diff of its own.
   return json(sessionWire(session));
 }
 
@@ -129,7 +154,7 @@ export function sessionResultDiff(ctx: SimContext) {
 export function sessionCumulativeDiff(ctx: SimContext) {
   const session = visibleSession(ctx);
   const path = `/api/v1/agent_runners/${session.runnerId}/sessions/${session.id}/diff/cumulative`;
-  return diffResponse(ctx, session.state === "done" ? session.cumulativeDiff : null, path);
+  return diffResponse(ctx, session.cumulativeDiff, path);
 }
 
 // POST /agent_runners/{id}/sessions/{sid}/diff/upload_urls — worker-side: where to put the patches.

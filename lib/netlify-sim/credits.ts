@@ -1,0 +1,91 @@
+import { SimHttpError } from "./http";
+import type { AccountCredits, SimAccount } from "./model";
+import { activeSession, type SimStore } from "./store";
+
+/*
+ * AI credits and the cap on active runs (research notes §7.6). Limits are checked before a
+ * run or follow-up starts; credits are charged step by step while the agent works, and the
+ * step that spends the last credit interrupts the sessions it covers.
+ */
+
+export const unlimitedCredits = (): AccountCredits => ({
+  teamLimit: null,
+  teamUsed: 0,
+  userLimits: new Map(),
+  usedByUser: new Map(),
+  maxActiveRuns: null,
+});
+
+export const interruptMessages = {
+  team: "Your team has used all of its AI credits for this billing period. Add credits or wait for the next period to continue.",
+  user: "You have reached your personal AI credit limit on this team. Ask a team Owner to raise it to continue.",
+} as const;
+
+export type ExhaustedLimit = keyof typeof interruptMessages;
+
+/** Refuses new work the way upstream does: 403/429 with an `error_code`, or a bare 429 at the run cap. */
+export function refuseWithoutCredits(store: SimStore, account: SimAccount, userId: string): void {
+  const { credits } = account;
+  const userLimit = credits.userLimits.get(userId) ?? null;
+  if (userLimit === 0) {
+    throw new SimHttpError(403, "Your AI credit limit on this team is 0, so you cannot start agent runs", {
+      error_code: "ai_credit_limit_disabled",
+    });
+  }
+  if (credits.teamLimit !== null && credits.teamUsed >= credits.teamLimit) {
+    throw new SimHttpError(429, "Your team has run out of AI credits", {
+      error_code: "ai_credit_limit_exceeded",
+    });
+  }
+  if (userLimit !== null && (credits.usedByUser.get(userId) ?? 0) >= userLimit) {
+    throw new SimHttpError(429, "You have reached your AI credit limit on this team", {
+      error_code: "ai_credit_limit_reached",
+    });
+  }
+  if (credits.maxActiveRuns !== null && activeRunCount(store, account) >= credits.maxActiveRuns) {
+    throw new SimHttpError(429, "Too many agent runs are active on this team; try again when one finishes");
+  }
+}
+
+export function activeRunCount(store: SimStore, account: SimAccount): number {
+  let count = 0;
+  for (const site of store.sites.values()) {
+    if (site.accountId !== account.id) continue;
+    for (const runner of store.runnersBySite.get(site.id) ?? []) {
+      if (!runner.archived && activeSession(runner)) count++;
+    }
+  }
+  return count;
+}
+
+/** Records spending; returns the limit this spending used up, if any. */
+export function chargeCredits(
+  credits: AccountCredits,
+  userId: string,
+  amount: number,
+): ExhaustedLimit | undefined {
+  if (amount <= 0) return undefined;
+  credits.teamUsed += amount;
+  const usedByUser = (credits.usedByUser.get(userId) ?? 0) + amount;
+  credits.usedByUser.set(userId, usedByUser);
+  if (credits.teamLimit !== null && credits.teamUsed >= credits.teamLimit) return "team";
+  const userLimit = credits.userLimits.get(userId) ?? null;
+  if (userLimit !== null && usedByUser >= userLimit) return "user";
+  return undefined;
+}
+
+/** What `/__sim/credits` reports for an account and one of its people. */
+export function creditStatus(store: SimStore, account: SimAccount, userId: string) {
+  const { credits } = account;
+  const round = (value: number) => Math.round(value * 1000) / 1000;
+  return {
+    account_id: account.id,
+    user_id: userId,
+    team_limit: credits.teamLimit,
+    team_used: round(credits.teamUsed),
+    user_limit: credits.userLimits.get(userId) ?? null,
+    user_used: round(credits.usedByUser.get(userId) ?? 0),
+    max_active_runs: credits.maxActiveRuns,
+    active_runs: activeRunCount(store, account),
+  };
+}
