@@ -1,9 +1,6 @@
 import { netlifyErrorBodySchema } from "./schemas";
 
-/**
- * Codes we assign ourselves when there is no usable upstream answer. Upstream `error_code`s
- * (e.g. `active_session_exists`) pass through unchanged alongside these.
- */
+/** Codes we assign ourselves when there is no usable upstream answer. */
 export type NetlifyClientErrorCode =
   | "timeout"
   | "network_error"
@@ -11,10 +8,21 @@ export type NetlifyClientErrorCode =
   | "invalid_response"
   | "invalid_path";
 
+/** The `error_code`s upstream documents (§4 and §7.6 of the research notes). */
+export type NetlifyUpstreamErrorCode =
+  | "active_session_exists"
+  | "follow_up_unavailable"
+  | "ai_credit_limit_disabled"
+  | "ai_credit_limit_exceeded"
+  | "ai_credit_limit_reached";
+
+/** Known codes typed; a code upstream adds later passes through unchanged. */
+export type NetlifyErrorCode = NetlifyUpstreamErrorCode | NetlifyClientErrorCode | (string & {});
+
 export interface NetlifyApiErrorInit {
   status: number;
   message: string;
-  errorCode?: string;
+  errorCode?: NetlifyErrorCode;
   activeSessionId?: string;
   retryAfterSeconds?: number;
 }
@@ -25,7 +33,7 @@ export interface NetlifyApiErrorInit {
  */
 export class NetlifyApiError extends Error {
   readonly status: number;
-  readonly errorCode: string | undefined;
+  readonly errorCode: NetlifyErrorCode | undefined;
   readonly activeSessionId?: string;
   readonly retryAfterSeconds?: number;
 
