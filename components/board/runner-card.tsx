@@ -6,13 +6,18 @@ const timeFormat = new Intl.DateTimeFormat("en", {
   timeZone: "UTC",
 });
 
-export function RunnerCard({ card }: { card: BoardCard }) {
+export function RunnerCard({ card, showState = false }: { card: BoardCard; showState?: boolean }) {
   return (
     <article
       aria-label={card.title ?? "Untitled runner"}
       className="flex flex-col gap-2 rounded-lg border border-border bg-surface p-3 text-sm shadow-sm"
     >
       <h3 className="font-medium leading-snug">{card.title ?? "Untitled runner"}</h3>
+      {showState ? (
+        <p className="text-xs text-ink-muted">
+          State <span className="font-mono">{card.state}</span>
+        </p>
+      ) : null}
       {card.state === "running" && card.currentTask ? (
         <p className="flex items-center gap-2 text-xs text-ink-muted">
           <span aria-hidden="true" className="size-2 shrink-0 animate-pulse rounded-full bg-accent" />

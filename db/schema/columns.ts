@@ -11,3 +11,7 @@ export const updatedAt = () =>
     .notNull()
     .defaultNow()
     .$onUpdate(() => sql`now()`);
+
+/** `'a', 'b'` for a partial index predicate, which takes literals, not bind parameters. */
+export const sqlStringList = (values: readonly string[]) =>
+  sql.raw(values.map((value) => `'${value.replaceAll("'", "''")}'`).join(", "));

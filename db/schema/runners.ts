@@ -1,13 +1,19 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 // Relative, not "@/": drizzle-kit loads the schema without the path alias.
-import { type RunnerState, runnerStates } from "../../lib/netlify/schemas";
+import {
+  activeRunnerStates,
+  type RunnerState,
+  type RunnerStateOnWire,
+  runnerStates,
+  type SessionStateOnWire,
+} from "../../lib/netlify/schemas";
 import { apiKeys } from "./api-keys";
-import { timestamptz } from "./columns";
+import { sqlStringList, timestamptz } from "./columns";
 import { sites } from "./sites";
 import { users } from "./users";
 
-export { type RunnerState, runnerStates };
+export { activeRunnerStates, type RunnerState, type RunnerStateOnWire, runnerStates };
 
 /** Who an embedded upstream user is, as the board shows it. */
 export interface RunnerPerson {
@@ -29,11 +35,15 @@ export const runners = pgTable(
     siteId: text("site_id")
       .notNull()
       .references(() => sites.id, { onDelete: "cascade" }),
-    state: text("state", { enum: runnerStates }).notNull(),
+    /**
+     * Upstream's state as sent. No enum constraint: a state Netlify adds later is stored as is
+     * (and lands in the board's "Other" column) instead of failing the sync.
+     */
+    state: text("state").$type<RunnerStateOnWire>().notNull(),
     title: text("title"),
     branch: text("branch"),
     currentTask: text("current_task"),
-    latestSessionState: text("latest_session_state"),
+    latestSessionState: text("latest_session_state").$type<SessionStateOnWire>(),
     latestSessionDeployUrl: text("latest_session_deploy_url"),
     hasResultDiff: boolean("has_result_diff").notNull().default(false),
     agent: text("agent"),
@@ -45,6 +55,12 @@ export const runners = pgTable(
     prIsBeingCreated: boolean("pr_is_being_created").notNull().default(false),
     prError: text("pr_error"),
     mergeCommitSha: text("merge_commit_sha"),
+    /** The site's name when the runner was read: builds the dashboard link `app.netlify.com/projects/{site_name}/agent-runs/{id}`. */
+    siteName: text("site_name"),
+    /** Upstream's publish-to-production progress; an open set of strings, null when never published. */
+    publishingState: text("publishing_state"),
+    /** Upstream's deploy-preview progress; an open set of strings, null when there is none. */
+    previewState: text("preview_state"),
     creator: jsonb("creator").$type<RunnerPerson>(),
     /** Provenance: the key that created the runner through the proxy, if any. */
     createdViaKeyId: uuid("created_via_key_id").references(() => apiKeys.id, { onDelete: "set null" }),
@@ -62,8 +78,10 @@ export const runners = pgTable(
   (table) => [
     /** The board: one site's runners by column, newest activity first. */
     index("runners_board_idx").on(table.siteId, table.state, table.lastSessionCreatedAt.desc()),
-    /** Adaptive sync: find runners still `new`/`running` across sites. */
-    index("runners_active_idx").on(table.state).where(sql`${table.state} in ('new', 'running')`),
+    /** Adaptive sync: find the runners still changing upstream (`activeRunnerStates`) across sites. */
+    index("runners_active_idx")
+      .on(table.state)
+      .where(sql`${table.state} in (${sqlStringList(activeRunnerStates)})`),
   ],
 );
 

@@ -1,11 +1,16 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
 // Relative, not "@/": drizzle-kit loads the schema without the path alias.
-import { type SessionState, sessionStates } from "../../lib/netlify/schemas";
+import {
+  type NetlifyInteractions,
+  type SessionState,
+  type SessionStateOnWire,
+  sessionStates,
+} from "../../lib/netlify/schemas";
 import { timestamptz } from "./columns";
 import { runners } from "./runners";
 
-export { type SessionState, sessionStates };
+export { type SessionState, type SessionStateOnWire, sessionStates };
 
 /** Cache of upstream runner sessions (one per prompt or follow-up), for the runner detail view. */
 export const sessions = pgTable(
@@ -16,7 +21,8 @@ export const sessions = pgTable(
     runnerId: text("runner_id")
       .notNull()
       .references(() => runners.id, { onDelete: "cascade" }),
-    state: text("state", { enum: sessionStates }).notNull(),
+    /** Upstream's state as sent; no enum constraint, so a state Netlify adds later is stored as is. */
+    state: text("state").$type<SessionStateOnWire>().notNull(),
     /** `normal`, `redeploy`, `rebase`, `create`, `ask`… kept open: upstream adds modes. */
     mode: text("mode").notNull().default("normal"),
     title: text("title"),
@@ -38,6 +44,15 @@ export const sessions = pgTable(
     isPublished: boolean("is_published").notNull().default(false),
     hasResultDiff: boolean("has_result_diff").notNull().default(false),
     hasCumulativeDiff: boolean("has_cumulative_diff").notNull().default(false),
+    /** Why the platform stopped an `interrupted` session, e.g. `credit_limit`; null otherwise. */
+    interruptReason: text("interrupt_reason"),
+    /** Upstream's sentence for a session stopped by a credit limit, written for people. */
+    creditLimitExceededMessage: text("credit_limit_exceeded_message"),
+    /**
+     * What the agent asked and how it was settled, keyed by refId (`{}` when it asked nothing).
+     * The question text is the agent's own: render it as text, never as HTML.
+     */
+    interactions: jsonb("interactions").$type<NetlifyInteractions>().notNull().default(sql`'{}'::jsonb`),
     upstreamCreatedAt: timestamptz("upstream_created_at").notNull(),
     upstreamUpdatedAt: timestamptz("upstream_updated_at").notNull(),
     doneAt: timestamptz("done_at"),

@@ -11,13 +11,19 @@ function person(user: NetlifyUser | undefined): RunnerPerson | null {
   };
 }
 
-const date = (value: string | null | undefined) => (value ? new Date(value) : null);
+export const date = (value: string | null | undefined) => (value ? new Date(value) : null);
+
+/** Columns that record who created a runner here: ours, never upstream's, so a sync never writes them. */
+export const runnerProvenanceColumns = ["createdViaKeyId", "createdByUserId"] as const;
+
+/** A runner's cache row as a sync writes it: everything but our provenance columns. */
+export type RunnerSyncRow = Omit<NewRunner, (typeof runnerProvenanceColumns)[number]>;
 
 /**
- * Reshapes an upstream runner into its cache row. Provenance columns (created via key / by
- * user) are ours, not upstream's, so they are never part of this row.
+ * Reshapes an upstream runner into its cache row. Every column it sets is refreshed when the
+ * runner is synced again (see `upsertSet`), so a new upstream column needs only a line here.
  */
-export function runnerRow(runner: NetlifyRunner, syncedAt: Date): NewRunner {
+export function runnerRow(runner: NetlifyRunner, syncedAt: Date): RunnerSyncRow {
   return {
     id: runner.id,
     siteId: runner.site_id,
@@ -35,6 +41,9 @@ export function runnerRow(runner: NetlifyRunner, syncedAt: Date): NewRunner {
     prIsBeingCreated: runner.pr_is_being_created ?? false,
     prError: runner.pr_error ?? null,
     mergeCommitSha: runner.merge_commit_sha ?? null,
+    siteName: runner.site_name ?? null,
+    publishingState: runner.publishing_state ?? null,
+    previewState: runner.preview_state ?? null,
     creator: person(runner.user),
     upstreamCreatedAt: new Date(runner.created_at),
     upstreamUpdatedAt: new Date(runner.updated_at),

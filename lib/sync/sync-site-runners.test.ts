@@ -76,4 +76,35 @@ describe("syncSiteRunners", () => {
     expect(refreshed?.title).toBe(simulator.store.runners.get(runner.id)?.title);
     expect(refreshed?.createdByUserId).toBe(person?.id);
   });
+
+  it("stores a runner in a state Netlify adds later as sent, and follows it back to a known state", async () => {
+    const { db } = database.handle;
+    const before = await db.select().from(runners).where(eq(runners.siteId, siteId));
+    const target = before.find((runner) => runner.state === "done");
+    if (!target) throw new Error("the site has a finished runner");
+    const setState = async (state: string | null) => {
+      const response = await fetch(`${simulator.origin}/__sim/runners/${target.id}/state`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ state }),
+      });
+      expect(response.status, "the simulator's state control").toBe(200);
+    };
+    const statesOfOthers = (rows: typeof before) =>
+      Object.fromEntries(rows.filter((row) => row.id !== target.id).map((row) => [row.id, row.state]));
+
+    await setState("reviewing_changes");
+    const summary = await syncSiteRunners(db, client, siteId);
+    expect(summary).toMatchObject({ runners: before.length, removed: 0 });
+    const during = await db.select().from(runners).where(eq(runners.siteId, siteId));
+    const stored = during.find((runner) => runner.id === target.id);
+    expect(stored).toMatchObject({ state: "reviewing_changes", latestSessionState: "reviewing_changes" });
+    expect(stored?.upstream).toMatchObject({ state: "reviewing_changes" });
+    expect(statesOfOthers(during)).toEqual(statesOfOthers(before));
+
+    await setState(null);
+    await syncSiteRunners(db, client, siteId);
+    const [back] = await db.select().from(runners).where(eq(runners.id, target.id));
+    expect(back).toMatchObject({ state: "done", latestSessionState: "done" });
+  });
 });

@@ -1,10 +1,11 @@
-import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { and, eq, inArray, notInArray } from "drizzle-orm";
 import type { Database } from "@/db";
 import { runners, syncState } from "@/db/schema";
 import type { NetlifyClient } from "@/lib/netlify/client";
 import { NetlifyApiError } from "@/lib/netlify/errors";
 import type { NetlifyRunner } from "@/lib/netlify/schemas";
-import { runnerRow } from "./runner-row";
+import { runnerProvenanceColumns, runnerRow } from "./runner-row";
+import { upsertSet } from "./upsert-set";
 
 export interface SiteSyncSummary {
   siteId: string;
@@ -37,13 +38,15 @@ export async function syncSiteRunners(
   const gone = await confirmGone(db, client, siteId, byId);
   const syncedAt = new Date();
   const rows = [...byId.values()].map((runner) => runnerRow(runner, syncedAt));
+  // On conflict, every upstream column comes from the incoming row; our provenance columns stay.
+  const set = rows[0] ? upsertSet(runners, rows[0], ["id", ...runnerProvenanceColumns]) : {};
 
   return db.transaction(async (tx) => {
     for (let start = 0; start < rows.length; start += UPSERT_CHUNK) {
       await tx
         .insert(runners)
         .values(rows.slice(start, start + UPSERT_CHUNK))
-        .onConflictDoUpdate({ target: runners.id, set: upstreamColumns });
+        .onConflictDoUpdate({ target: runners.id, set });
     }
     const removed =
       gone.length > 0
@@ -93,32 +96,3 @@ async function confirmGone(
   }
   return gone;
 }
-
-/** On conflict, take every upstream column from the incoming row; keep our own provenance columns. */
-const upstreamColumns = Object.fromEntries(
-  (
-    [
-      "state",
-      "title",
-      "branch",
-      "currentTask",
-      "latestSessionState",
-      "latestSessionDeployUrl",
-      "hasResultDiff",
-      "prUrl",
-      "prState",
-      "prNumber",
-      "prBranch",
-      "prIsBeingCreated",
-      "prError",
-      "mergeCommitSha",
-      "creator",
-      "upstreamCreatedAt",
-      "upstreamUpdatedAt",
-      "doneAt",
-      "lastSessionCreatedAt",
-      "upstream",
-      "syncedAt",
-    ] as const
-  ).map((column) => [column, sql.raw(`excluded."${runners[column].name}"`)]),
-);
