@@ -6,19 +6,23 @@ import {
   commitRunner,
   createPullRequest,
   getRunnerDiff,
+  publishRunnerToProduction,
   rebaseRunner,
   revertRunner,
   streamRunnerDiff,
 } from "./runner-actions";
+import { getRunnerSnapshot } from "./runner-snapshot";
 import {
   archiveRunner,
   createRunner,
+  createRunnerOnSite,
   getRunner,
   listAllRunners,
   listRunners,
   stopRunner,
   updateRunner,
 } from "./runners";
+import { answerSession } from "./session-answers";
 import {
   getSessionCumulativeDiff,
   getSessionDiffUploadUrls,
@@ -62,7 +66,9 @@ export function createNetlifyClient(config: NetlifyConfig) {
       list: listRunners,
       listAll: listAllRunners,
       get: getRunner,
+      snapshot: getRunnerSnapshot,
       create: createRunner,
+      createOnSite: createRunnerOnSite,
       update: updateRunner,
       stop: stopRunner,
       archive: archiveRunner,
@@ -70,6 +76,7 @@ export function createNetlifyClient(config: NetlifyConfig) {
       rebase: rebaseRunner,
       createPullRequest,
       commit: commitRunner,
+      publishToProduction: publishRunnerToProduction,
       diff: getRunnerDiff,
       diffStream: streamRunnerDiff,
     }),
@@ -81,6 +88,7 @@ export function createNetlifyClient(config: NetlifyConfig) {
       update: updateSession,
       stop: stopSession,
       redeploy: redeploySession,
+      answer: answerSession,
       resultDiff: getSessionResultDiff,
       cumulativeDiff: getSessionCumulativeDiff,
       diffStream: streamSessionDiff,

@@ -57,6 +57,16 @@ export function commitRunner(
   return netlifyJson(config, `${runnerPath(id)}/commit`, init, netlifyRunnerSchema);
 }
 
+// POST /agent_runners/{id}/publish_to_production — enqueues the publish; 400 while one is under way.
+export function publishRunnerToProduction(
+  config: NetlifyConfig,
+  id: string,
+  options: CallOptions = {},
+): Promise<NetlifyRunner> {
+  const init = { method: "POST", signal: options.signal } as const;
+  return netlifyJson(config, `${runnerPath(id)}/publish_to_production`, init, netlifyRunnerSchema);
+}
+
 function diffQuery(params: RunnerDiffParams) {
   return { page: params.page, per_page: params.perPage, strip_binary: params.stripBinary };
 }

@@ -94,13 +94,9 @@ export function getRunner(
   return netlifyJson(config, runnerPath(id), { signal: options.signal }, netlifyRunnerSchema);
 }
 
-// POST /agent_runners?site_id=X — site_id in the query, the rest as JSON, as real clients do.
-export function createRunner(
-  config: NetlifyConfig,
-  params: CreateRunnerParams,
-  options: CallOptions = {},
-): Promise<NetlifyRunner> {
-  const body = {
+/** The create body shared by both create forms; unset fields are left out of the JSON. */
+function createRunnerBody(params: CreateRunnerParams) {
+  return {
     prompt: params.prompt,
     agent: params.agent,
     model: params.model,
@@ -112,8 +108,31 @@ export function createRunner(
     dev_server_image: params.devServerImage,
     file_keys: params.fileKeys,
   };
-  const init = { method: "POST", query: { site_id: params.siteId }, body, signal: options.signal } as const;
+}
+
+// POST /agent_runners?site_id=X — site_id in the query, the rest as JSON, as real clients do.
+export function createRunner(
+  config: NetlifyConfig,
+  params: CreateRunnerParams,
+  options: CallOptions = {},
+): Promise<NetlifyRunner> {
+  const init = {
+    method: "POST",
+    query: { site_id: params.siteId },
+    body: createRunnerBody(params),
+    signal: options.signal,
+  } as const;
   return netlifyJson(config, "/agent_runners", init, netlifyRunnerSchema);
+}
+
+// POST /sites/{site_id}/agent_runners — the documented public form of the same call (200 or 201).
+export function createRunnerOnSite(
+  config: NetlifyConfig,
+  params: CreateRunnerParams,
+  options: CallOptions = {},
+): Promise<NetlifyRunner> {
+  const init = { method: "POST", body: createRunnerBody(params), signal: options.signal } as const;
+  return netlifyJson(config, `/sites/${pathSegment(params.siteId)}/agent_runners`, init, netlifyRunnerSchema);
 }
 
 export function updateRunner(
