@@ -23,7 +23,8 @@ describe("demo mode's upstream", () => {
     if (!embedded) throw new Error("the embedded back end is always available");
     database = await embedded.create();
     await migrate(database.handle.db);
-    demo = await startDemoUpstream(parseEnv({}), database.handle.db, { speed: 0 });
+    // Without the team: these tests count runners, and the team would add its own.
+    demo = await startDemoUpstream(parseEnv({}), database.handle.db, { speed: 0, team: false });
   });
   afterAll(async () => {
     await demo?.stop();
@@ -38,7 +39,16 @@ describe("demo mode's upstream", () => {
       "field-notes-blog",
     ]);
     const counts = await countByState(database);
-    for (const state of ["new", "running", "done", "error", "cancelled", "archived"]) {
+    for (const state of [
+      "new",
+      "running",
+      "await_input",
+      "interrupted",
+      "done",
+      "error",
+      "cancelled",
+      "archived",
+    ]) {
       expect(counts[state] ?? 0, `runners in ${state}: ${JSON.stringify(counts)}`).toBeGreaterThan(0);
     }
     const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
@@ -78,5 +88,37 @@ describe("demo mode's upstream", () => {
     await demo.refresh();
     expect(await database.handle.db.select().from(runners).where(eq(runners.id, victim.id))).toEqual([]);
     expect((await database.handle.db.select().from(runners)).length).toBe(countBefore - 1);
+  });
+});
+
+describe("demo mode's upstream with its team", () => {
+  let database: TestDatabase;
+  let demo: DemoUpstream;
+
+  beforeAll(async () => {
+    if (!embedded) throw new Error("the embedded back end is always available");
+    database = await embedded.create();
+    await migrate(database.handle.db);
+    demo = await startDemoUpstream(parseEnv({}), database.handle.db, { speed: 0 });
+  });
+  afterAll(async () => {
+    await demo?.stop();
+    await database?.dispose();
+  });
+
+  it("shows new runs, and a run waiting on the demo user, on the board within five minutes", async () => {
+    const before = await database.handle.db.select({ id: runners.id }).from(runners);
+    for (let minute = 0; minute < 5; minute++) {
+      await fetch(`${demo.simulator.origin}/__sim/clock`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ advance_ms: 60_000 }),
+      });
+      await demo.refresh();
+    }
+    const after = await database.handle.db.select().from(runners);
+    expect(after.length).toBeGreaterThan(before.length);
+    const waiting = after.filter((runner) => runner.state === "await_input");
+    expect(waiting.map((runner) => runner.creator?.fullName)).toContain("Dana Demo");
   });
 });

@@ -18,14 +18,19 @@ export interface DemoUpstream {
 
 /**
  * Demo mode's Netlify: the simulator, seeded with a demo account whose sites are connected to
- * the board and refreshed every few seconds, so runners visibly start and finish.
+ * the board and refreshed every few seconds, and whose simulated team keeps starting runs,
+ * asking questions and opening pull requests, so the board never goes quiet.
  */
 export async function startDemoUpstream(
   config: Env,
   db: Database,
-  options: { speed?: number } = {},
+  options: { speed?: number; team?: boolean } = {},
 ): Promise<DemoUpstream> {
-  const simulator = await startSimulator({ seed: "demo", speed: options.speed ?? 1 });
+  const simulator = await startSimulator({
+    seed: "demo",
+    speed: options.speed ?? 1,
+    team: options.team ?? true,
+  });
   const client = createNetlifyClient({
     baseUrl: simulator.apiUrl,
     token: simulator.token,

@@ -38,11 +38,34 @@ describe("the simulator under random input", () => {
   let simulator: NetlifySimulator;
   let runnerIds: string[] = [];
   let siteIds: string[] = [];
+  let refIds: string[] = [];
 
   beforeAll(async () => {
     simulator = await startSimulator({ token: "fuzz-token", speed: 0 });
     siteIds = [...simulator.store.sites.keys()];
+    // Runs waiting on a question or an authorization, so answers meet pending interactions too.
+    const control = (path: string, body: unknown) =>
+      send(
+        simulator.origin,
+        "POST",
+        path,
+        { "content-type": "application/json" },
+        Buffer.from(JSON.stringify(body)),
+      );
+    await control("/__sim/outcomes", { sessions: ["question", "question", "authorization", "question"] });
+    for (const siteId of [...siteIds, siteIds[0] ?? ""]) {
+      await send(
+        simulator.origin,
+        "POST",
+        `/api/v1/sites/${siteId}/agent_runners`,
+        { authorization: "Bearer fuzz-token", "content-type": "application/json" },
+        Buffer.from(JSON.stringify({ prompt: "Add a contact form" })),
+      );
+    }
+    await control("/__sim/clock", { advance_ms: 200_000 });
     runnerIds = [...simulator.store.runners.keys()];
+    refIds = [...simulator.store.sessions.values()].flatMap((session) => [...session.interactions.keys()]);
+    expect(refIds.length).toBeGreaterThanOrEqual(4);
   });
   afterAll(() => simulator?.stop());
 
@@ -70,6 +93,7 @@ describe("the simulator under random input", () => {
       random.pick([
         random.pick(runnerIds),
         random.pick(siteIds),
+        random.pick(waitingSessionIds()),
         random.pick(junk),
         random.hex(random.int(1, 30)),
         "sessions",
@@ -77,15 +101,25 @@ describe("the simulator under random input", () => {
         "result",
         "cumulative",
       ]);
+    const waiting = () => [...simulator.store.sessions.values()].filter((s) => s.interactions.size > 0);
+    const waitingSessionIds = () => waiting().map((session) => session.id);
+    const waitingPath = () => {
+      const session = random.pick(waiting());
+      return `/api/v1/agent_runners/${session.runnerId}/sessions/${session.id}/answers`;
+    };
     const templates = [
       () => "/api/v1/agent_runners",
       () =>
         `/api/v1/agent_runners?site_id=${random.pick([...siteIds, "nope", ""])}&page=${random.pick(["1", "0", "-3", "x", "99999"])}&per_page=${random.pick(["5", "1000", "abc"])}&state=${random.pick(["done", "live", "bogus", ""])}&from=${random.pick(["0", "1e20", "NaN"])}`,
       () => `/api/v1/agent_runners/${segment()}`,
       () =>
-        `/api/v1/agent_runners/${segment()}/${random.pick(["archive", "revert", "rebase", "diff", "pull_request", "commit", "sessions", segment()])}`,
+        `/api/v1/agent_runners/${segment()}/${random.pick(["archive", "revert", "rebase", "diff", "pull_request", "commit", "sessions", "snapshot", "publish_to_production", segment()])}`,
       () =>
-        `/api/v1/agent_runners/${segment()}/sessions/${segment()}/${random.pick(["redeploy", "diff/result", "diff/cumulative", "diff/upload_urls", segment()])}`,
+        `/api/v1/agent_runners/${segment()}/sessions/${segment()}/${random.pick(["redeploy", "answers", "diff/result", "diff/cumulative", "diff/upload_urls", segment()])}`,
+      waitingPath,
+      waitingPath,
+      () => `/api/v1/sites/${segment()}/agent_runners`,
+      () => `/__sim/${random.pick(["credits", "outcomes", "team", segment()])}`,
       () =>
         `/api/v1/${random.pick(["sites", "user", "accounts", "agent_runners/upload_url", "agent_runners/delete_url"])}`,
       () => `/api/v1/sites/${segment()}`,
@@ -97,6 +131,8 @@ describe("the simulator under random input", () => {
         ? random.pick([null, 1, "s", true])
         : random.pick([
             null,
+            random.pick(refIds),
+            random.pick(["Email", "Netlify Forms", "Home", "Yes"]),
             random.int(-1e6, 1e6),
             random.pick(junk),
             random.chance(0.5),
@@ -118,6 +154,15 @@ describe("the simulator under random input", () => {
                   "filename",
                   "content_type",
                   "is_published",
+                  "refId",
+                  "response",
+                  "skipped",
+                  "instruction",
+                  "deploy_id",
+                  "team_limit",
+                  "user_limit",
+                  "max_active_runs",
+                  "sessions",
                   "x",
                 ]),
                 jsonValue(depth + 1),

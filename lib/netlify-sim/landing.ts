@@ -25,12 +25,12 @@ function outcomeOf(store: SimStore, queue: ActionOutcome[], errorRate: number): 
   return queue.shift() ?? (store.random.chance(errorRate) ? "error" : "ok");
 }
 
-export function beginPullRequest(store: SimStore, runner: SimRunner): void {
+export function beginPullRequest(store: SimStore, runner: SimRunner, now = store.clock.now()): void {
   runner.prIsBeingCreated = true;
   runner.prError = null;
   const outcome = outcomeOf(store, store.forced.pullRequests, 0.08);
-  store.changed(runner);
-  store.timeline.schedule(store.clock.now() + PR_DELAY_MS, (at) => {
+  store.changed(runner, now);
+  store.timeline.schedule(now + PR_DELAY_MS, (at) => {
     if (!store.runners.has(runner.id)) return;
     runner.prIsBeingCreated = false;
     if (outcome === "error") runner.prError = store.random.pick(prErrors);

@@ -163,7 +163,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ne
       )
       .then((result) => {
         if (result === "hang") return;
-        send(response, result);
+        // A body left unread (a 413, an early error) would corrupt the next request on this socket.
+        send(
+          response,
+          request.complete ? result : { ...result, headers: { ...result.headers, connection: "close" } },
+        );
         log.add({
           method: request.method ?? "GET",
           path: url.pathname,

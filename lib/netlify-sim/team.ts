@@ -74,7 +74,9 @@ export class DemoTeam {
 
   /** The first move comes soon, and it is a run that will ask the demo user something. */
   start(at: number): void {
-    this.schedule(at + this.random.int(20, 60) * SECOND, () => this.startRun(this.demoUser, "question"));
+    this.schedule(at + this.random.int(20, 60) * SECOND, (first) =>
+      this.startRun(this.demoUser, first, "question"),
+    );
   }
 
   private schedule(at: number, move: (at: number) => void): void {
@@ -96,10 +98,10 @@ export class DemoTeam {
     if (roll < 0.2 && this.followUp(member, at)) return;
     if (roll < 0.35 && this.openPullRequest(at)) return;
     if (roll < 0.47 && this.settlePullRequest(at)) return;
-    this.startRun(member, undefined, at);
+    this.startRun(member, at);
   }
 
-  private startRun(member: SimUser, outcome = this.drawOutcome(member), at = this.store.clock.now()): void {
+  private startRun(member: SimUser, at: number, outcome = this.drawOutcome(member)): void {
     const sites = this.sites();
     const site = this.random.pick(sites);
     const runner = addEmptyRunner(this.store, { site, creator: wireUser(member), createdAt: at });
@@ -123,7 +125,8 @@ export class DemoTeam {
     );
     const runner = this.recent(candidates);
     if (!runner) return false;
-    startSession(this.store, runner, this.sessionStart(member, this.random.pick(followUpPrompts)), at);
+    const start = this.sessionStart(member, this.random.pick(followUpPrompts), this.drawOutcome(member));
+    startSession(this.store, runner, start, at);
     this.activity.follow_ups++;
     return true;
   }
@@ -140,8 +143,7 @@ export class DemoTeam {
       ),
     );
     if (!runner) return false;
-    beginPullRequest(this.store, runner);
-    this.store.changed(runner, at);
+    beginPullRequest(this.store, runner, at);
     this.activity.pull_requests++;
     return true;
   }
@@ -206,9 +208,11 @@ export class DemoTeam {
 
   private drawOutcome(member: SimUser): SessionOutcome {
     const roll = this.random.next();
-    const waiting = this.runs().filter(
-      (runner) => runner.user.id === member.id && runnerState(runner) === "await_input",
-    ).length;
+    // Count the runs that wait on this person now and those whose agent is yet to ask.
+    const waiting = this.runs().filter((runner) => {
+      const session = activeSession(runner);
+      return session?.user.id === member.id && (session.state === "await_input" || session.plan?.pause);
+    }).length;
     const mayAsk = member !== this.demoUser || waiting < MAX_WAITING_ON_DEMO_USER;
     if (roll < 0.1) return "error";
     if (mayAsk && roll < (member === this.demoUser ? 0.4 : 0.3)) return "question";
