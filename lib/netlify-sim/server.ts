@@ -156,10 +156,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ne
       return;
     }
     route(request, url)
-      .catch((error: unknown) =>
-        error instanceof SimHttpError
-          ? { status: error.status, body: { error: error.message, ...error.extra } }
-          : { status: 500, body: { error: "Internal server error" } },
+      .catch(
+        (error: unknown): SimResponse =>
+          error instanceof SimHttpError
+            ? { status: error.status, body: { error: error.message, ...error.extra } }
+            : { status: 500, body: { error: "Internal server error" } },
       )
       .then((result) => {
         if (result === "hang") return;
