@@ -145,6 +145,35 @@ export function useContractSimulator() {
       return contract.client.sessions.get(runnerId, created.id);
     },
 
+    /**
+     * A runner whose first session stopped to ask (`question`) or to be authorized: the session
+     * in `await_input`, with its one pending interaction.
+     */
+    async waitingRunner(siteName: DemoSiteName, kind: "question" | "authorization" = "question") {
+      await contract.forceSessions(kind);
+      const runner = await contract.client.runners.create({
+        siteId: await contract.siteId(siteName),
+        prompt: "Add a contact form to the homepage",
+      });
+      await contract.finishSessions();
+      const [session] = await contract.client.sessions.listAll(runner.id);
+      const [entry] = Object.entries(session?.interactions ?? {});
+      if (!session || !entry) throw new Error(`no pending ${kind} on ${runner.id}`);
+      const [refId, interaction] = entry;
+      return { runner, session, refId, interaction };
+    },
+
+    /** Sets the demo account's AI credits (`/__sim/credits`); null lifts a limit. */
+    setCredits(limits: {
+      team_limit?: number | null;
+      user_limit?: number | null;
+      max_active_runs?: number | null;
+      reset_usage?: boolean;
+      token?: string;
+    }): Promise<unknown> {
+      return control("PUT", "/__sim/credits", limits);
+    },
+
     /** Another account with its own user, token and sites (for access checks). */
     async otherAccount(
       token: string,
