@@ -209,6 +209,10 @@ export function seedDemo(store: SimStore, options: DemoSeedOptions): SimUser {
     store.changed(runner, runner.updatedAt);
   }
   advance(store);
+  // The billing period starts now: the seeded history's spending does not count against limits.
+  const credits = store.accountOf(zipSite).credits;
+  credits.teamUsed = 0;
+  credits.usedByUser.clear();
   if (options.team) {
     store.team = new DemoTeam(store, user, colleagues, options.randomSeed);
     store.team.start(store.clock.now());
