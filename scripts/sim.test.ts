@@ -28,6 +28,11 @@ describe("npm run sim", () => {
         "docs-portal",
         "field-notes-blog",
       ]);
+      const team = await fetch(apiUrl.replace(/\/api\/v1$/, "/__sim/team"));
+      expect(await team.json()).toMatchObject({
+        enabled: true,
+        members: [{ full_name: "Dana Demo" }, {}, {}],
+      });
       const refused = await fetch(`${apiUrl}/sites`, { headers: { Authorization: "Bearer other" } });
       expect(refused.status).toBe(401);
       expect(await refused.json()).toEqual({ error: "Unauthorized" });
@@ -36,14 +41,13 @@ describe("npm run sim", () => {
     }
   });
 
-  it("rejects an unknown flag with usage and exit code 2", async () => {
-    const child = spawn(
-      join(process.cwd(), "node_modules", ".bin", "tsx"),
-      ["scripts/sim.ts", "--sped", "3"],
-      {
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
+  it.each([
+    ["an unknown flag", ["--sped", "3"]],
+    ["a team setting other than on or off", ["--team", "maybe"]],
+  ])("rejects %s with usage and exit code 2", async (_, flags) => {
+    const child = spawn(join(process.cwd(), "node_modules", ".bin", "tsx"), ["scripts/sim.ts", ...flags], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk.toString();
