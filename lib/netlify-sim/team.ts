@@ -88,16 +88,17 @@ export class DemoTeam {
         move(firedAt);
         this.keepBounded(firedAt);
       }
-      this.schedule(firedAt + this.random.int(60, 120) * SECOND, (next) => this.act(next));
+      this.schedule(firedAt + this.random.int(45, 90) * SECOND, (next) => this.act(next));
     });
   }
 
   private act(at: number): void {
     const roll = this.random.next();
     const member = this.random.pick(this.members);
-    if (roll < 0.2 && this.followUp(member, at)) return;
-    if (roll < 0.35 && this.openPullRequest(at)) return;
-    if (roll < 0.47 && this.settlePullRequest(at)) return;
+    // About two moves in three start a run: one every minute or two.
+    if (roll < 0.15 && this.followUp(member, at)) return;
+    if (roll < 0.27 && this.openPullRequest(at)) return;
+    if (roll < 0.37 && this.settlePullRequest(at)) return;
     this.startRun(member, at);
   }
 
@@ -214,9 +215,10 @@ export class DemoTeam {
       return session?.user.id === member.id && (session.state === "await_input" || session.plan?.pause);
     }).length;
     const mayAsk = member !== this.demoUser || waiting < MAX_WAITING_ON_DEMO_USER;
+    const askRate = member === this.demoUser ? 0.3 : 0.2;
     if (roll < 0.1) return "error";
-    if (mayAsk && roll < (member === this.demoUser ? 0.4 : 0.3)) return "question";
-    if (mayAsk && roll < 0.45) return "authorization";
+    if (mayAsk && roll < 0.1 + askRate) return "question";
+    if (mayAsk && roll < 0.13 + askRate) return "authorization";
     return "done";
   }
 
