@@ -98,7 +98,11 @@ describe("syncSiteRunners", () => {
     expect(summary).toMatchObject({ runners: before.length, removed: 0 });
     const during = await db.select().from(runners).where(eq(runners.siteId, siteId));
     const stored = during.find((runner) => runner.id === target.id);
-    expect(stored).toMatchObject({ state: "reviewing_changes", latestSessionState: "reviewing_changes" });
+    expect(stored).toMatchObject({
+      state: "reviewing_changes",
+      latestSessionState: "reviewing_changes",
+      siteName: "aurora-storefront",
+    });
     expect(stored?.upstream).toMatchObject({ state: "reviewing_changes" });
     expect(statesOfOthers(during)).toEqual(statesOfOthers(before));
 
