@@ -4,6 +4,7 @@ import { migrate } from "@/db/migrate";
 import { runners, sites, syncState } from "@/db/schema";
 import { storageBackends, type TestDatabase } from "@/db/testing/backends";
 import { parseEnv } from "@/lib/env";
+import { runnerStates } from "@/lib/netlify/schemas";
 import { type DemoUpstream, startDemoUpstream } from "./demo-upstream";
 
 const embedded = storageBackends()[0];
@@ -15,56 +16,57 @@ async function countByState(database: TestDatabase) {
   return counts;
 }
 
-describe("demo mode's upstream", () => {
-  let database: TestDatabase;
-  let demo: DemoUpstream;
-
+/** A fresh embedded database and demo upstream for the calling `describe`, on a frozen clock. */
+function useDemoUpstream(options: { team: boolean }) {
+  const handles = {} as { database: TestDatabase; demo: DemoUpstream };
   beforeAll(async () => {
     if (!embedded) throw new Error("the embedded back end is always available");
-    database = await embedded.create();
-    await migrate(database.handle.db);
-    // Without the team: these tests count runners, and the team would add its own.
-    demo = await startDemoUpstream(parseEnv({}), database.handle.db, { speed: 0, team: false });
+    handles.database = await embedded.create();
+    await migrate(handles.database.handle.db);
+    handles.demo = await startDemoUpstream(parseEnv({}), handles.database.handle.db, {
+      speed: 0,
+      ...options,
+    });
   });
   afterAll(async () => {
-    await demo?.stop();
-    await database?.dispose();
+    await handles.demo?.stop();
+    await handles.database?.dispose();
   });
+  return handles;
+}
+
+describe("demo mode's upstream", () => {
+  // Without the team: these tests count runners, and the team would add its own.
+  const handles = useDemoUpstream({ team: false });
 
   it("connects the three demo sites and caches ~40 runners over every state", async () => {
-    const connected = await database.handle.db.select({ name: sites.name }).from(sites).orderBy(sites.name);
+    const connected = await handles.database.handle.db
+      .select({ name: sites.name })
+      .from(sites)
+      .orderBy(sites.name);
     expect(connected.map((site) => site.name)).toEqual([
       "aurora-storefront",
       "docs-portal",
       "field-notes-blog",
     ]);
-    const counts = await countByState(database);
-    for (const state of [
-      "new",
-      "running",
-      "await_input",
-      "interrupted",
-      "done",
-      "error",
-      "cancelled",
-      "archived",
-    ]) {
+    const counts = await countByState(handles.database);
+    for (const state of runnerStates) {
       expect(counts[state] ?? 0, `runners in ${state}: ${JSON.stringify(counts)}`).toBeGreaterThan(0);
     }
     const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
     expect(total).toBeGreaterThanOrEqual(35);
-    expect(await database.handle.db.select().from(syncState)).toHaveLength(3);
+    expect(await handles.database.handle.db.select().from(syncState)).toHaveLength(3);
   });
 
   it("follows runners as they finish", async () => {
-    const before = await countByState(database);
-    await fetch(`${demo.simulator.origin}/__sim/clock`, {
+    const before = await countByState(handles.database);
+    await fetch(`${handles.demo.simulator.origin}/__sim/clock`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ advance_ms: 15 * 60_000 }),
     });
-    await demo.refresh();
-    const after = await countByState(database);
+    await handles.demo.refresh();
+    const after = await countByState(handles.database);
     expect(after.running ?? 0).toBe(0);
     expect(after.new ?? 0).toBe(0);
     expect((after.done ?? 0) + (after.error ?? 0)).toBe(
@@ -73,50 +75,40 @@ describe("demo mode's upstream", () => {
   });
 
   it("removes a runner from the cache once upstream no longer has it, keeping the others", async () => {
-    const [victim] = await database.handle.db
+    const [victim] = await handles.database.handle.db
       .select()
       .from(runners)
       .where(eq(runners.state, "done"))
       .limit(1);
     if (!victim) throw new Error("demo data has done runners");
-    const upstreamRunner = demo.simulator.store.runners.get(victim.id);
-    const siteRunners = demo.simulator.store.runnersBySite.get(victim.siteId) ?? [];
-    demo.simulator.store.runners.delete(victim.id);
+    const upstreamRunner = handles.demo.simulator.store.runners.get(victim.id);
+    const siteRunners = handles.demo.simulator.store.runnersBySite.get(victim.siteId) ?? [];
+    handles.demo.simulator.store.runners.delete(victim.id);
     siteRunners.splice(siteRunners.indexOf(upstreamRunner as never), 1);
-    demo.simulator.store.changed();
-    const countBefore = (await database.handle.db.select().from(runners)).length;
-    await demo.refresh();
-    expect(await database.handle.db.select().from(runners).where(eq(runners.id, victim.id))).toEqual([]);
-    expect((await database.handle.db.select().from(runners)).length).toBe(countBefore - 1);
+    handles.demo.simulator.store.changed();
+    const countBefore = (await handles.database.handle.db.select().from(runners)).length;
+    await handles.demo.refresh();
+    expect(await handles.database.handle.db.select().from(runners).where(eq(runners.id, victim.id))).toEqual(
+      [],
+    );
+    expect((await handles.database.handle.db.select().from(runners)).length).toBe(countBefore - 1);
   });
 });
 
 describe("demo mode's upstream with its team", () => {
-  let database: TestDatabase;
-  let demo: DemoUpstream;
-
-  beforeAll(async () => {
-    if (!embedded) throw new Error("the embedded back end is always available");
-    database = await embedded.create();
-    await migrate(database.handle.db);
-    demo = await startDemoUpstream(parseEnv({}), database.handle.db, { speed: 0 });
-  });
-  afterAll(async () => {
-    await demo?.stop();
-    await database?.dispose();
-  });
+  const handles = useDemoUpstream({ team: true });
 
   it("shows new runs, and a run waiting on the demo user, on the board within five minutes", async () => {
-    const before = await database.handle.db.select({ id: runners.id }).from(runners);
+    const before = await handles.database.handle.db.select({ id: runners.id }).from(runners);
     for (let minute = 0; minute < 5; minute++) {
-      await fetch(`${demo.simulator.origin}/__sim/clock`, {
+      await fetch(`${handles.demo.simulator.origin}/__sim/clock`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ advance_ms: 60_000 }),
       });
-      await demo.refresh();
+      await handles.demo.refresh();
     }
-    const after = await database.handle.db.select().from(runners);
+    const after = await handles.database.handle.db.select().from(runners);
     expect(after.length).toBeGreaterThan(before.length);
     const waiting = after.filter((runner) => runner.state === "await_input");
     expect(waiting.map((runner) => runner.creator?.fullName)).toContain("Dana Demo");

@@ -1,4 +1,5 @@
 import { slugify } from "./content";
+import { publishProductionDeploy } from "./deploys";
 import type { SimRunner } from "./model";
 import type { ActionOutcome, SimStore } from "./store";
 
@@ -90,17 +91,7 @@ export function beginPublish(store: SimStore, runner: SimRunner): void {
     runner.mergeCommitIsBeingCreated = false;
     runner.publishingState = "published";
     if (published) published.isPublished = true;
-    const id = store.random.id();
-    store.addDeploy({
-      id,
-      siteId: site.id,
-      state: "ready",
-      context: "production",
-      url: `https://${site.name}.netlify.app`,
-      errorMessage: null,
-      createdAt: at,
-    });
-    site.productionDeployId = id;
+    publishProductionDeploy(store, site, at);
     store.changed(runner, at);
   });
 }

@@ -1,6 +1,7 @@
 import { advance, interruptSession, startSession, stopSession } from "./agent";
 import { agentModels, demoPrompts, followUpPrompts } from "./content";
 import { unlimitedCredits } from "./credits";
+import { publishProductionDeploy } from "./deploys";
 import { landPullRequest } from "./landing";
 import type { CodeOrigin, SimRunner, SimSite, SimUser } from "./model";
 import { addEmptyRunner, type SessionOutcome, type SimStore, wireUser } from "./store";
@@ -68,22 +69,6 @@ export function seedSite(store: SimStore, user: SimUser, name: string, codeOrigi
   });
   publishProductionDeploy(store, site, createdAt);
   return site;
-}
-
-/** A new production deploy of the site (a person deployed outside any run): earlier runs can rebase. */
-export function publishProductionDeploy(store: SimStore, site: SimSite, at = store.clock.now()): string {
-  const id = store.random.id();
-  store.addDeploy({
-    id,
-    siteId: site.id,
-    state: "ready",
-    context: "production",
-    url: `https://${site.name}.netlify.app`,
-    errorMessage: null,
-    createdAt: at,
-  });
-  site.productionDeployId = id;
-  return id;
 }
 
 type Fate =
