@@ -7,7 +7,7 @@ import {
   type RunnerStateOnWire,
   runnerStates,
   type SessionStateOnWire,
-} from "../../lib/netlify/schemas";
+} from "../../lib/netlify/states";
 import { apiKeys } from "./api-keys";
 import { sqlStringList, timestamptz } from "./columns";
 import { sites } from "./sites";

@@ -1,12 +1,8 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
 // Relative, not "@/": drizzle-kit loads the schema without the path alias.
-import {
-  type NetlifyInteractions,
-  type SessionState,
-  type SessionStateOnWire,
-  sessionStates,
-} from "../../lib/netlify/schemas";
+import type { NetlifyInteractions } from "../../lib/netlify/interaction-schemas";
+import { type SessionState, type SessionStateOnWire, sessionStates } from "../../lib/netlify/states";
 import { timestamptz } from "./columns";
 import { runners } from "./runners";
 

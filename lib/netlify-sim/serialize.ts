@@ -2,7 +2,7 @@ import { iso } from "./clock";
 import type { SimInteraction, SimRunner, SimSession, SimSite } from "./model";
 import { activeSession, isActiveState, latestSession, type SimStore } from "./store";
 
-/** The runner's state as upstream reports it: archived wins, then a test's override, then the latest session. */
+/** The runner's state as upstream reports it: a test's override first, then archived, then the latest session. */
 export function runnerState(runner: SimRunner): string {
   if (runner.stateOverride) return runner.stateOverride;
   return runner.archived ? "archived" : (latestSession(runner)?.state ?? "new");

@@ -1,7 +1,7 @@
 import type { CallOptions, NetlifyConfig } from "./config";
 import { netlifyJson } from "./fetch";
 import { runnerPath } from "./runners";
-import { type NetlifyRunnerSnapshot, netlifyRunnerSnapshotSchema } from "./schemas";
+import { type NetlifyRunnerSnapshot, netlifyRunnerSnapshotSchema } from "./snapshot-schema";
 
 // GET /agent_runners/{id}/snapshot — runner, sessions (oldest first) and deploys in one call; 404 as for the runner.
 export function getRunnerSnapshot(

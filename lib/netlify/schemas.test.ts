@@ -4,10 +4,10 @@ import {
   isQuestionInteraction,
   type NetlifyQuestion,
   netlifyRunnerSchema,
-  netlifyRunnerSnapshotSchema,
   netlifySessionSchema,
   type RunnerStateOnWire,
 } from "./schemas";
+import { netlifyRunnerSnapshotSchema } from "./snapshot-schema";
 
 const runner = {
   id: "65a1f0c2e4b0a1b2c3d4e5f6",

@@ -1,4 +1,10 @@
 import { z } from "zod";
+import { netlifyInteractionsSchema } from "./interaction-schemas";
+import { prStates, type RunnerState, type SessionState } from "./states";
+import { nullableString, openString, timestamp } from "./wire-primitives";
+
+export * from "./interaction-schemas";
+export * from "./states";
 
 /*
  * Wire shapes of the Netlify API (facts: shared/spec/netlify-api-research.md). Objects are
@@ -6,65 +12,6 @@ import { z } from "zod";
  * validated. Where sources disagree (a field present as null in one, omitted in another),
  * both forms are accepted.
  */
-
-/** Every state upstream documents (§3 and §7 of the research notes); a state not listed is kept raw. */
-export const runnerStates = [
-  "new",
-  "running",
-  "await_input",
-  "interrupted",
-  "done",
-  "error",
-  "cancelled",
-  "archived",
-] as const;
-export const sessionStates = [
-  "new",
-  "running",
-  "await_input",
-  "interrupted",
-  "done",
-  "error",
-  "cancelled",
-] as const;
-export const sessionModes = [
-  "normal",
-  "redeploy",
-  "rebase",
-  "git_sync",
-  "create",
-  "ask",
-  "conflict_resolution",
-] as const;
-export const prStates = ["open", "closed", "merged", "draft"] as const;
-export const agents = ["claude", "codex", "gemini", "opencode"] as const;
-export const efforts = ["low", "medium", "high", "max", "xhigh"] as const;
-
-export type RunnerState = (typeof runnerStates)[number];
-export type SessionState = (typeof sessionStates)[number];
-
-/**
- * A state as it arrives: the documented ones typed, any other non-empty string kept raw. Netlify
- * added two states in 2026; with a closed enum the next one would fail whole pages of runners.
- */
-export type RunnerStateOnWire = RunnerState | (string & {});
-export type SessionStateOnWire = SessionState | (string & {});
-
-/**
- * The states in which a run still changes without us (working, or waiting on a person who may
- * answer in Netlify's UI): the ones a sync keeps polling.
- */
-export const activeRunnerStates = ["new", "running", "await_input"] as const satisfies readonly RunnerState[];
-
-const timestamp = z.iso.datetime({ offset: true });
-const nullableString = z.string().nullable();
-
-/** A string whose documented values are typed while any other non-empty value passes through raw. */
-const openString = <Known extends string>() =>
-  z
-    .string()
-    .min(1)
-    .transform((value): Known | (string & {}) => value);
 
 export const netlifyUserSchema = z.looseObject({
   id: z.string(),
@@ -218,82 +165,6 @@ export const sessionUsageSchema = z.looseObject({
   total_credits_cost: z.number().optional(),
 });
 
-export const interactionTypes = ["question", "authorization"] as const;
-export const interactionStatuses = ["pending", "answered", "skipped"] as const;
-export type InteractionType = (typeof interactionTypes)[number];
-export type InteractionStatus = (typeof interactionStatuses)[number];
-
-/** One question the agent asks; no `options` means a free-text answer. The text is the agent's own: untrusted. */
-export const netlifyQuestionSchema = z.looseObject({
-  question: z.string(),
-  options: z.array(z.string()).optional(),
-  multi_select: z.boolean().optional(),
-});
-export type NetlifyQuestion = z.infer<typeof netlifyQuestionSchema>;
-
-/** A request to connect a service in Netlify's UI; through the API it can only be skipped. */
-export const netlifyAuthorizationRequestSchema = z.looseObject({
-  provider: z.string(),
-  message: z.string(),
-});
-
-/** An answer as sent: one entry per question, a list for multi-select, null for a skipped question. */
-export const netlifyAnswerResponseSchema = z.array(z.union([z.string(), z.array(z.string()), z.null()]));
-
-const interactionFields = {
-  status: openString<InteractionStatus>(),
-  instruction: nullableString.optional(),
-  created_at: timestamp.nullable().optional(),
-  answered_at: timestamp.nullable().optional(),
-};
-
-export const netlifyQuestionInteractionSchema = z.looseObject({
-  ...interactionFields,
-  type: z.literal("question"),
-  payload: z.array(netlifyQuestionSchema).default([]),
-  response: netlifyAnswerResponseSchema.nullable().optional(),
-});
-export type NetlifyQuestionInteraction = z.infer<typeof netlifyQuestionInteractionSchema>;
-
-export const netlifyAuthorizationInteractionSchema = z.looseObject({
-  ...interactionFields,
-  type: z.literal("authorization"),
-  payload: z.array(netlifyAuthorizationRequestSchema).default([]),
-  response: z.unknown().optional(),
-});
-export type NetlifyAuthorizationInteraction = z.infer<typeof netlifyAuthorizationInteractionSchema>;
-
-/**
- * Something the agent waits on, keyed by its `refId` in `interactions`. The two documented kinds
- * are validated; a kind Netlify adds later parses with its payload unread. A documented kind
- * never falls through to that last form, which is what makes the guards below sound.
- */
-export const netlifyInteractionSchema = z.union([
-  netlifyQuestionInteractionSchema,
-  netlifyAuthorizationInteractionSchema,
-  z.looseObject({
-    ...interactionFields,
-    type: z
-      .string()
-      .min(1)
-      .refine((type) => !(interactionTypes as readonly string[]).includes(type)),
-    payload: z.array(z.unknown()).default([]),
-    response: z.unknown().optional(),
-  }),
-]);
-export type NetlifyInteraction = z.infer<typeof netlifyInteractionSchema>;
-
-// `type === "question"` alone cannot narrow: the open form's `type` is any string.
-export const isQuestionInteraction = (
-  interaction: NetlifyInteraction,
-): interaction is NetlifyQuestionInteraction => interaction.type === "question";
-export const isAuthorizationInteraction = (
-  interaction: NetlifyInteraction,
-): interaction is NetlifyAuthorizationInteraction => interaction.type === "authorization";
-
-export const netlifyInteractionsSchema = z.record(z.string(), netlifyInteractionSchema);
-export type NetlifyInteractions = z.infer<typeof netlifyInteractionsSchema>;
-
 export const netlifySessionSchema = z.looseObject({
   id: z.string(),
   agent_runner_id: z.string(),
@@ -378,31 +249,6 @@ export const diffUploadUrlsSchema = z.looseObject({
   result: z.looseObject({ upload_url: z.string(), s3_key: z.string() }),
   cumulative: z.looseObject({ upload_url: z.string(), s3_key: z.string() }),
 });
-
-export const activityStates = ["active", "idle", "terminal"] as const;
-export type ActivityState = (typeof activityStates)[number];
-
-/** A deploy of the run, as the snapshot lists it. */
-export const netlifyRunDeploySchema = z.looseObject({
-  id: z.string(),
-  state: z.string(),
-  deploy_ssl_url: nullableString.optional(),
-  context: nullableString.optional(),
-  error_message: nullableString.optional(),
-});
-export type NetlifyRunDeploy = z.infer<typeof netlifyRunDeploySchema>;
-
-/** `GET /agent_runners/{id}/snapshot` (§7.4): the whole run in one answer. */
-export const netlifyRunnerSnapshotSchema = z.looseObject({
-  /** Grows on every change of the run: a cheap change detector. */
-  state_version: z.number().int(),
-  activity_state: openString<ActivityState>(),
-  agent_runner: netlifyRunnerSchema,
-  /** Oldest first. */
-  sessions: z.array(netlifySessionSchema),
-  deploys: z.array(netlifyRunDeploySchema).default([]),
-});
-export type NetlifyRunnerSnapshot = z.infer<typeof netlifyRunnerSnapshotSchema>;
 
 /** Error bodies: `{error}` always; `error_code` (and `active_session_id`) on conflicts. */
 export const netlifyErrorBodySchema = z.looseObject({

@@ -1,0 +1,54 @@
+/*
+ * The states, modes and enums of the Netlify API as lists, so the client, the simulator, the
+ * database and the board derive theirs from one place. No zod here: the database schema
+ * imports this file as it is.
+ */
+
+/** Every state upstream documents (§3 and §7 of the research notes); a state not listed is kept raw. */
+export const runnerStates = [
+  "new",
+  "running",
+  "await_input",
+  "interrupted",
+  "done",
+  "error",
+  "cancelled",
+  "archived",
+] as const;
+export const sessionStates = [
+  "new",
+  "running",
+  "await_input",
+  "interrupted",
+  "done",
+  "error",
+  "cancelled",
+] as const;
+export const sessionModes = [
+  "normal",
+  "redeploy",
+  "rebase",
+  "git_sync",
+  "create",
+  "ask",
+  "conflict_resolution",
+] as const;
+export const prStates = ["open", "closed", "merged", "draft"] as const;
+export const agents = ["claude", "codex", "gemini", "opencode"] as const;
+export const efforts = ["low", "medium", "high", "max", "xhigh"] as const;
+
+export type RunnerState = (typeof runnerStates)[number];
+export type SessionState = (typeof sessionStates)[number];
+
+/**
+ * A state as it arrives: the documented ones typed, any other non-empty string kept raw. Netlify
+ * added two states in 2026; with a closed enum the next one would fail whole pages of runners.
+ */
+export type RunnerStateOnWire = RunnerState | (string & {});
+export type SessionStateOnWire = SessionState | (string & {});
+
+/**
+ * The states in which a run still changes without us (working, or waiting on a person who may
+ * answer in Netlify's UI): the ones a sync keeps polling.
+ */
+export const activeRunnerStates = ["new", "running", "await_input"] as const satisfies readonly RunnerState[];
