@@ -15,7 +15,7 @@ describe("describeNetlifyError", () => {
     [403, undefined, /plan cannot use Agent Runners, or the team is out of AI credits/],
     [403, "something_new", /plan cannot use Agent Runners/],
     [404, undefined, /^Agent Runners are not enabled for this site, or the run was not found\.$/],
-    [409, "active_session_exists", /still running.*Wait for it to finish, or stop it/],
+    [409, "active_session_exists", /session in progress.*Wait for it to finish, answer it, or stop it/],
     [409, "follow_up_unavailable", /published or is publishing.*Start a new run/],
     [409, undefined, /changed on Netlify.*Refresh/],
     [429, "ai_credit_limit_exceeded", /team is out of AI credits/],

@@ -38,7 +38,7 @@ export function describeNetlifyError(error: unknown): string {
       return "Agent Runners are not enabled for this site, or the run was not found.";
     case 409:
       if (errorCode === "active_session_exists")
-        return "A session is still running on this run. Wait for it to finish, or stop it, before sending another prompt.";
+        return "This run already has a session in progress (working, or waiting for an answer). Wait for it to finish, answer it, or stop it before sending another prompt.";
       if (errorCode === "follow_up_unavailable")
         return "This run has been published or is publishing, so it takes no more prompts. Start a new run instead.";
       return "The run changed on Netlify in the meantime. Refresh, then try again.";
