@@ -1,8 +1,8 @@
 import { authorizationBank, pickQuestions, stepTitles, titleFromPrompt } from "./content";
-import { chargeCredits, type ExhaustedLimit, interruptMessages } from "./credits";
+import { chargeCredits, interruptForCredits } from "./credits";
 import { sessionChanges } from "./diffs";
 import type { SessionPlan, SimRunner, SimSession, WireUser } from "./model";
-import { finishSession } from "./session-finish";
+import { finishSession } from "./session-end";
 import type { SessionOutcome, SimStore } from "./store";
 
 /*
@@ -184,35 +184,6 @@ function reachStep(store: SimStore, runner: SimRunner, session: SimSession, at: 
   return true;
 }
 
-/** Ends every running session the spent limit covers: the team's, or one person's on that team. */
-function interruptForCredits(
-  store: SimStore,
-  accountId: string,
-  userId: string | undefined,
-  limit: ExhaustedLimit,
-  at: number,
-): void {
-  for (const session of store.sessions.values()) {
-    if (session.state !== "running" || (userId && session.user.id !== userId)) continue;
-    const runner = store.runners.get(session.runnerId);
-    if (runner && store.siteOf(runner).accountId === accountId)
-      interruptSession(store, runner, session, limit, at);
-  }
-}
-
-/** The platform stops a working session because a credit limit was spent. */
-export function interruptSession(
-  store: SimStore,
-  runner: SimRunner,
-  session: SimSession,
-  limit: ExhaustedLimit,
-  at: number,
-): void {
-  endSession(store, runner, session, "interrupted", at);
-  session.interruptReason = "credit_limit";
-  session.creditLimitExceededMessage = interruptMessages[limit];
-}
-
 function askPerson(store: SimStore, runner: SimRunner, session: SimSession, at: number): void {
   const pause = session.plan?.pause;
   if (!pause) return;
@@ -242,33 +213,6 @@ export function resumeSession(store: SimStore, runner: SimRunner, session: SimSe
   session.updatedAt = at;
   store.changed(runner, at);
   scheduleNext(store, session);
-}
-
-function endSession(
-  store: SimStore,
-  runner: SimRunner,
-  session: SimSession,
-  state: "cancelled" | "interrupted",
-  at: number,
-): void {
-  session.state = state;
-  session.doneAt = at;
-  session.updatedAt = at;
-  session.durationMs = session.plan ? Math.max(0, at - session.plan.runningAt) : 0;
-  session.currentTask = null;
-  session.nextEventAt = null;
-  store.changed(runner, at);
-}
-
-/** Cancels a queued, working or waiting session; anything else is left as it is (stop is idempotent). */
-export function stopSession(
-  store: SimStore,
-  runner: SimRunner,
-  session: SimSession,
-  at = store.clock.now(),
-): void {
-  if (session.state === "new" || session.state === "running" || session.state === "await_input")
-    endSession(store, runner, session, "cancelled", at);
 }
 
 /** Applies every transition due by `now`, in time order: sessions, PRs, commits, the demo team. */

@@ -1,5 +1,6 @@
 import { SimHttpError } from "./http";
-import type { AccountCredits, SimAccount } from "./model";
+import type { AccountCredits, SimAccount, SimRunner, SimSession } from "./model";
+import { endSession } from "./session-end";
 import { activeSession, type SimStore } from "./store";
 
 /*
@@ -88,4 +89,33 @@ export function creditStatus(store: SimStore, account: SimAccount, userId: strin
     max_active_runs: credits.maxActiveRuns,
     active_runs: activeRunCount(store, account),
   };
+}
+
+/** Ends every running session the spent limit covers: the team's, or one person's on that team. */
+export function interruptForCredits(
+  store: SimStore,
+  accountId: string,
+  userId: string | undefined,
+  limit: ExhaustedLimit,
+  at: number,
+): void {
+  for (const session of store.sessions.values()) {
+    if (session.state !== "running" || (userId && session.user.id !== userId)) continue;
+    const runner = store.runners.get(session.runnerId);
+    if (runner && store.siteOf(runner).accountId === accountId)
+      interruptSession(store, runner, session, limit, at);
+  }
+}
+
+/** The platform stops a working session because a credit limit was spent. */
+export function interruptSession(
+  store: SimStore,
+  runner: SimRunner,
+  session: SimSession,
+  limit: ExhaustedLimit,
+  at: number,
+): void {
+  endSession(store, runner, session, "interrupted", at);
+  session.interruptReason = "credit_limit";
+  session.creditLimitExceededMessage = interruptMessages[limit];
 }

@@ -1,9 +1,10 @@
-import { advance, interruptSession, startSession, stopSession } from "./agent";
+import { advance, startSession } from "./agent";
 import { agentModels, demoPrompts, followUpPrompts } from "./content";
-import { unlimitedCredits } from "./credits";
+import { interruptSession, unlimitedCredits } from "./credits";
 import { publishProductionDeploy } from "./deploys";
 import { landPullRequest } from "./landing";
 import type { CodeOrigin, SimRunner, SimSite, SimUser } from "./model";
+import { stopSession } from "./session-end";
 import { addEmptyRunner, type SessionOutcome, type SimStore, wireUser } from "./store";
 import { DemoTeam } from "./team";
 

@@ -1,5 +1,5 @@
 import { agents, efforts, runnerStates } from "@/lib/netlify/schemas";
-import { startSession, stopSession } from "../agent";
+import { startSession } from "../agent";
 import { refuseWithoutCredits } from "../credits";
 import {
   accepted,
@@ -14,6 +14,7 @@ import {
 import type { SimRunner } from "../model";
 import { pageHeaders, pageRequest, slicePage } from "../pagination";
 import { runnerJson, runnerState, runnerWire, snapshotWire } from "../serialize";
+import { stopSession } from "../session-end";
 import { activeSession, addEmptyRunner, wireUser } from "../store";
 
 export const createModes = ["normal", "create", "ask"] as const;

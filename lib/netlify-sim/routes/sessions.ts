@@ -1,5 +1,5 @@
 import { sessionStates } from "@/lib/netlify/schemas";
-import { startSession, stopSession } from "../agent";
+import { startSession } from "../agent";
 import { refuseWithoutCredits } from "../credits";
 import {
   accepted,
@@ -15,6 +15,7 @@ import { answerInteraction, parseAnswerBody } from "../interactions";
 import type { SimRunner, SimSession } from "../model";
 import { pageHeaders, pageRequest, slicePage } from "../pagination";
 import { sessionWire } from "../serialize";
+import { stopSession } from "../session-end";
 import { refuseWhileActive, wireUser } from "../store";
 import { diffResponse } from "./runner-actions";
 import { agentConfig, createModes, unixSecondsMs, visibleRunner } from "./runners";

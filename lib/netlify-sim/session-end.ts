@@ -92,3 +92,31 @@ function usage(store: SimStore, session: SimSession): Record<string, number> | n
     total_credits_cost: Math.round(session.creditsUsed * 100) / 100,
   };
 }
+
+/** A session ended before its plan did: stopped by a person, or interrupted by the platform. */
+export function endSession(
+  store: SimStore,
+  runner: SimRunner,
+  session: SimSession,
+  state: "cancelled" | "interrupted",
+  at: number,
+): void {
+  session.state = state;
+  session.doneAt = at;
+  session.updatedAt = at;
+  session.durationMs = session.plan ? Math.max(0, at - session.plan.runningAt) : 0;
+  session.currentTask = null;
+  session.nextEventAt = null;
+  store.changed(runner, at);
+}
+
+/** Cancels a queued, working or waiting session; anything else is left as it is (stop is idempotent). */
+export function stopSession(
+  store: SimStore,
+  runner: SimRunner,
+  session: SimSession,
+  at = store.clock.now(),
+): void {
+  if (session.state === "new" || session.state === "running" || session.state === "await_input")
+    endSession(store, runner, session, "cancelled", at);
+}
