@@ -17,7 +17,12 @@ test("the demo board shows the simulator's runners in one column per state", asy
     await expect(page.getByRole("region", { name: new RegExp(`^${column}`) })).toBeVisible();
   }
   // The demo seeds a run that waits on the demo user's answer: it leads the board.
-  await expect(page.getByRole("region", { name: /^Needs you/ }).getByRole("article").first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: /^Needs you/ })
+      .getByRole("article")
+      .first(),
+  ).toBeVisible();
   const running = page.getByRole("region", { name: /^Running/ }).getByRole("article");
   await expect(running.first()).toBeVisible();
   const done = page.getByRole("region", { name: /^Done/ }).getByRole("article");
