@@ -3,7 +3,7 @@ import { chargeCredits, interruptForCredits } from "./credits";
 import { sessionChanges } from "./diffs";
 import type { SessionPlan, SimRunner, SimSession, WireUser } from "./model";
 import { finishSession } from "./session-end";
-import type { SessionOutcome, SimStore } from "./store";
+import type { ForcedSession, SessionOutcome, SimStore } from "./store";
 
 /*
  * The simulated agent. A session's whole course (when it starts running, its steps, whether it
@@ -22,8 +22,8 @@ export interface SessionStart {
   fileKeys: string[];
   user: WireUser;
   sourceSessionId?: string;
-  /** Forces the outcome (seeding, tests); otherwise the next forced one, else the dice. */
-  outcome?: SessionOutcome;
+  /** Forces the outcome (seeding, the team); otherwise the next forced one, else the dice. */
+  outcome?: ForcedSession;
   durationMs?: number;
   /** Upstream answers a create or follow-up already `running`; redeploy and rebase queue as `new`. */
   queueMs?: number;
@@ -38,7 +38,9 @@ export function startSession(
   const { random } = store;
   const aiFree = aiFreeModes.has(start.mode);
   const durationMs = start.durationMs ?? (aiFree ? random.int(5_000, 12_000) : random.int(25_000, 150_000));
-  const outcome = start.outcome ?? store.forced.sessions.shift() ?? drawOutcome(store, start.mode);
+  // Forced outcomes are meant for the agent's own sessions; redeploys and rebases leave them queued.
+  const forced = aiFree ? undefined : store.forced.sessions.shift();
+  const outcome = start.outcome ?? forced ?? drawOutcome(store, start.mode);
   const queueMs = start.queueMs ?? (aiFree ? QUEUE_MS : 0);
   const session: SimSession = {
     id: random.id(),
@@ -64,6 +66,7 @@ export function startSession(
     resultDiff: null,
     cumulativeDiff: null,
     sourceSessionId: start.sourceSessionId ?? null,
+    rebaseOntoDeployId: null,
     usage: null,
     creditsUsed: 0,
     interruptReason: null,
@@ -84,9 +87,10 @@ export function startSession(
 
 function drawOutcome(store: SimStore, mode: string): SessionOutcome {
   const roll = store.random.next();
-  if (aiFreeModes.has(mode)) return roll < 0.03 ? "error" : "done";
+  if (aiFreeModes.has(mode)) return roll < 0.03 ? "build_failure" : "done";
   if (mode === "ask") return roll < 0.05 ? "error" : "done";
-  if (roll < 0.1) return "error";
+  if (roll < 0.05) return "error";
+  if (roll < 0.1) return "build_failure";
   if (roll < 0.2) return "question";
   if (roll < 0.22) return "authorization";
   return "done";
@@ -97,8 +101,9 @@ function planSession(
   session: SimSession,
   runningAt: number,
   durationMs: number,
-  outcome: SessionOutcome,
+  forced: ForcedSession,
 ): SessionPlan {
+  const outcome: SessionOutcome = typeof forced === "string" ? forced : "question";
   const { random } = store;
   const titles =
     session.mode === "redeploy"
@@ -118,13 +123,19 @@ function planSession(
   const plan: SessionPlan = {
     runningAt,
     finishAt: runningAt + durationMs,
-    outcome: outcome === "error" ? "error" : "done",
+    outcome: outcome === "error" || outcome === "build_failure" ? "error" : "done",
+    buildFails: outcome === "build_failure",
     steps,
   };
   if (outcome === "question" || outcome === "authorization") {
     // Ask after reading the code, before editing it: about a third of the way in.
     const askAfter = steps[Math.max(1, Math.floor(steps.length / 3))] ?? steps[0];
-    const payload = outcome === "question" ? pickQuestions(random) : [random.pick(authorizationBank)];
+    const payload =
+      typeof forced === "object"
+        ? forced.questions
+        : outcome === "question"
+          ? pickQuestions(random)
+          : [random.pick(authorizationBank)];
     plan.pause = { at: (askAfter?.at ?? runningAt) + 1, type: outcome, payload };
   }
   return plan;

@@ -24,8 +24,16 @@ export const interruptMessages = {
 
 export type ExhaustedLimit = keyof typeof interruptMessages;
 
-/** Refuses new work the way upstream does: 403/429 with an `error_code`, or a bare 429 at the run cap. */
-export function refuseWithoutCredits(store: SimStore, account: SimAccount, userId: string): void {
+/**
+ * Refuses new work the way upstream does: 403/429 with an `error_code`, or a bare 429 at the run
+ * cap. Resuming a waiting session (an answer) needs credits but takes no new place under the cap.
+ */
+export function refuseWithoutCredits(
+  store: SimStore,
+  account: SimAccount,
+  userId: string,
+  options: { newRun: boolean } = { newRun: true },
+): void {
   const { credits } = account;
   const userLimit = credits.userLimits.get(userId) ?? null;
   if (userLimit === 0) {
@@ -43,7 +51,11 @@ export function refuseWithoutCredits(store: SimStore, account: SimAccount, userI
       error_code: "ai_credit_limit_reached",
     });
   }
-  if (credits.maxActiveRuns !== null && activeRunCount(store, account) >= credits.maxActiveRuns) {
+  if (
+    options.newRun &&
+    credits.maxActiveRuns !== null &&
+    activeRunCount(store, account) >= credits.maxActiveRuns
+  ) {
     throw new SimHttpError(429, "Too many agent runs are active on this team; try again when one finishes");
   }
 }
@@ -59,20 +71,29 @@ export function activeRunCount(store: SimStore, account: SimAccount): number {
   return count;
 }
 
-/** Records spending; returns the limit this spending used up, if any. */
+/** The limit, if any, that leaves `userId` nothing to spend: the team's first, then their own. */
+export function spentLimit(credits: AccountCredits, userId: string): ExhaustedLimit | undefined {
+  if (credits.teamLimit !== null && credits.teamUsed >= credits.teamLimit) return "team";
+  const userLimit = credits.userLimits.get(userId) ?? null;
+  if (userLimit !== null && (credits.usedByUser.get(userId) ?? 0) >= userLimit) return "user";
+  return undefined;
+}
+
+/**
+ * Records spending; returns the limit this spending used up, if any. Nothing is charged once a
+ * limit is spent (a session answered after the credits ran out is interrupted, not billed).
+ */
 export function chargeCredits(
   credits: AccountCredits,
   userId: string,
   amount: number,
 ): ExhaustedLimit | undefined {
   if (amount <= 0) return undefined;
+  const already = spentLimit(credits, userId);
+  if (already) return already;
   credits.teamUsed += amount;
-  const usedByUser = (credits.usedByUser.get(userId) ?? 0) + amount;
-  credits.usedByUser.set(userId, usedByUser);
-  if (credits.teamLimit !== null && credits.teamUsed >= credits.teamLimit) return "team";
-  const userLimit = credits.userLimits.get(userId) ?? null;
-  if (userLimit !== null && usedByUser >= userLimit) return "user";
-  return undefined;
+  credits.usedByUser.set(userId, (credits.usedByUser.get(userId) ?? 0) + amount);
+  return spentLimit(credits, userId);
 }
 
 /** What `/__sim/credits` reports for an account and one of its people. */

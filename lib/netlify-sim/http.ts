@@ -44,6 +44,15 @@ export const text = (body: string, headers: Record<string, string> = {}): SimRes
   headers: { "content-type": "text/plain; charset=utf-8", ...headers },
 });
 
+/** A path segment decoded, or "" when its escapes are malformed (which then matches nothing). */
+export function decodeSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return "";
+  }
+}
+
 /** Reads a JSON object body. Netlify also takes these fields as query parameters (OAS), so callers merge both. */
 export async function readJsonBody(request: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];

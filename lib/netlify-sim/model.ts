@@ -104,6 +104,8 @@ export interface SessionPlan {
   runningAt: number;
   finishAt: number;
   outcome: "done" | "error";
+  /** An error outcome that happens building the preview: the run gets an errored deploy. */
+  buildFails: boolean;
   steps: PlannedStep[];
   /** The agent stops here to ask the person; answering shifts every later time by the wait. */
   pause?: { at: number; type: InteractionType; payload: QuestionPrompt[] | AuthorizationPrompt[] };
@@ -134,6 +136,8 @@ export interface SimSession {
   resultDiff: string | null;
   cumulativeDiff: string | null;
   sourceSessionId: string | null;
+  /** Rebase sessions: the production deploy the changes move onto once the rebase succeeds. */
+  rebaseOntoDeployId: string | null;
   usage: Record<string, number> | null;
   creditsUsed: number;
   interruptReason: string | null;

@@ -1,6 +1,6 @@
 import { iso } from "./clock";
 import type { SimInteraction, SimRunner, SimSession, SimSite } from "./model";
-import { activeSession, isActiveState, latestSession, type SimStore } from "./store";
+import { activeSession, isActiveState, latestSession, latestWithDiff, type SimStore } from "./store";
 
 /** The runner's state as upstream reports it: a test's override first, then archived, then the latest session. */
 export function runnerState(runner: SimRunner): string {
@@ -12,8 +12,7 @@ export function runnerState(runner: SimRunner): string {
 export function rebaseAvailable(store: SimStore, runner: SimRunner): boolean {
   const site = store.siteOf(runner);
   if (site.codeOrigin !== "zip" || runner.baseProductionDeployId === site.productionDeployId) return false;
-  const latest = latestSession(runner);
-  return Boolean(latest && !isActiveState(latest.state) && latest.cumulativeDiff);
+  return !activeSession(runner) && latestWithDiff(runner) !== undefined;
 }
 
 /** Where the run's deploy preview stands: pending while a session works on it, then its last build. */
@@ -146,8 +145,8 @@ function interactionWire(interaction: SimInteraction): Record<string, unknown> {
 /** GET /agent_runners/{id}/snapshot (§7.4): the whole run in one answer. */
 export function snapshotWire(store: SimStore, runner: SimRunner): Record<string, unknown> {
   const state = runnerState(runner);
-  const activity =
-    state === "new" || state === "running" ? "active" : state === "await_input" ? "idle" : "terminal";
+  // Still changing (an active state) unless it waits on a person; anything else has ended.
+  const activity = !isActiveState(state) ? "terminal" : state === "await_input" ? "idle" : "active";
   const deployIds = runner.sessions.flatMap((session) =>
     [session.deployId, session.failedDeployId].filter((id): id is string => id !== null),
   );

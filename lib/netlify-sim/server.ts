@@ -71,7 +71,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ne
     log,
     faults,
     reset(seed = stateOptions.seed, team = stateOptions.team) {
-      store = createSimState({ ...stateOptions, seed, team });
+      // The team setting sticks: a later reset without one keeps it.
+      stateOptions.team = team;
+      store = createSimState({ ...stateOptions, seed });
       oauth = new OAuthProvider(store, oauthClients);
       getCache.clear();
       faults.clear();

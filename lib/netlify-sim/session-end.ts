@@ -28,8 +28,7 @@ export function finishSession(
   if (plan.outcome === "done") finishDone(store, runner, session);
   else {
     session.result = errorMarkdown(random);
-    // Half of the failures are failed builds, which upstream records as an errored deploy.
-    if (session.mode !== "ask" && random.chance(0.5)) addDeploy(store, runner, session, "error");
+    if (plan.buildFails && session.mode !== "ask") addDeploy(store, runner, session, "error");
   }
   session.usage = usage(store, session);
   if (!runner.title && session.title) runner.title = session.title;
@@ -58,6 +57,8 @@ function finishDone(store: SimStore, runner: SimRunner, session: SimSession): vo
     changes.map((change) => change.path),
   );
   addDeploy(store, runner, session, "ready");
+  // Only a rebase that succeeded moves the run onto the new production deploy.
+  if (session.rebaseOntoDeployId) runner.baseProductionDeployId = session.rebaseOntoDeployId;
 }
 
 function addDeploy(store: SimStore, runner: SimRunner, session: SimSession, state: "ready" | "error"): void {
@@ -107,6 +108,12 @@ export function endSession(
   session.durationMs = session.plan ? Math.max(0, at - session.plan.runningAt) : 0;
   session.currentTask = null;
   session.nextEventAt = null;
+  // A question of an ended session can no longer be answered: it is settled as skipped.
+  for (const interaction of session.interactions.values()) {
+    if (interaction.status !== "pending") continue;
+    interaction.status = "skipped";
+    interaction.answeredAt = at;
+  }
   store.changed(runner, at);
 }
 

@@ -1,6 +1,16 @@
+import { activeRunnerStates } from "@/lib/netlify/schemas";
 import type { SimClock } from "./clock";
 import { SimHttpError } from "./http";
-import type { SimAccount, SimDeploy, SimRunner, SimSession, SimSite, SimUser, WireUser } from "./model";
+import type {
+  QuestionPrompt,
+  SimAccount,
+  SimDeploy,
+  SimRunner,
+  SimSession,
+  SimSite,
+  SimUser,
+  WireUser,
+} from "./model";
 import type { SimRandom } from "./random";
 import type { DemoTeam } from "./team";
 import { Timeline } from "./timeline";
@@ -13,12 +23,15 @@ export interface StoredUpload {
 
 /** How the next sessions, pull requests and commits end, when a test decides instead of the dice. */
 export interface ForcedOutcomes {
-  sessions: SessionOutcome[];
+  sessions: ForcedSession[];
   pullRequests: ActionOutcome[];
   commits: ActionOutcome[];
 }
-export const sessionOutcomes = ["done", "error", "question", "authorization"] as const;
+/** `error` fails in the agent; `build_failure` fails building the preview (an errored deploy). */
+export const sessionOutcomes = ["done", "error", "build_failure", "question", "authorization"] as const;
 export type SessionOutcome = (typeof sessionOutcomes)[number];
+/** A forced session: an outcome, or the exact questions it will ask. */
+export type ForcedSession = SessionOutcome | { questions: QuestionPrompt[] };
 export type ActionOutcome = "ok" | "error";
 
 /** All simulator state, in memory. `version` bumps on every change so responses can be cached safely. */
@@ -150,8 +163,19 @@ export function latestSession(runner: SimRunner): SimSession | undefined {
 }
 
 /** Not finished: queued, working, or waiting for a person's answer (still the one session allowed). */
-export const isActiveState = (state: string) =>
-  state === "new" || state === "running" || state === "await_input";
+export const isActiveState = (state: string) => (activeRunnerStates as readonly string[]).includes(state);
+
+/** When the run last had something new: the sort key of runner lists. */
+export const lastActivity = (runner: SimRunner) => runner.sessions.at(-1)?.createdAt ?? runner.createdAt;
+
+/** The newest session with a cumulative diff: what the runner's diff shows and a rebase moves. */
+export function latestWithDiff(runner: SimRunner): SimSession | undefined {
+  for (let i = runner.sessions.length - 1; i >= 0; i--) {
+    const session = runner.sessions[i];
+    if (session && !session.isDiscarded && session.cumulativeDiff) return session;
+  }
+  return undefined;
+}
 
 export function activeSession(runner: SimRunner): SimSession | undefined {
   const latest = runner.sessions.at(-1);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { ARCHIVED_RUN_LIMIT, LIVE_RUN_LIMIT } from "./retention";
 import { type NetlifySimulator, startSimulator } from "./server";
-import { ARCHIVED_RUN_LIMIT, LIVE_RUN_LIMIT } from "./team";
 
 const MINUTE = 60_000;
 const token = "team-token";
@@ -121,6 +121,42 @@ describe("the demo team", () => {
     await advance(oneJump, 45 * MINUTE);
     expect((await team(oneJump)).activity).toEqual((await team(minuteByMinute)).activity);
     expect(await listed(oneJump)).toEqual(await listed(minuteByMinute));
+  });
+
+  it("works within the team's credits and its cap of active runs", async () => {
+    const sim = await simulator();
+    // The demo user's personal limit is 0: the colleagues go on, nothing starts in Dana's name.
+    await control(sim, "PUT", "/__sim/credits", { user_limit: 0 });
+    const since = sim.store.clock.now();
+    await advance(sim, 30 * MINUTE);
+    const dana = sim.store.team?.demoUser.id;
+    const started = [...sim.store.runners.values()].filter((runner) => runner.createdAt >= since);
+    expect(started.length).toBeGreaterThan(5);
+    expect(started.filter((runner) => runner.user.id === dana)).toEqual([]);
+
+    // The team is out of credits, then at its cap: nobody starts anything.
+    for (const limits of [
+      { user_limit: null, team_limit: 0 },
+      { team_limit: null, max_active_runs: 0 },
+    ]) {
+      await control(sim, "PUT", "/__sim/credits", limits);
+      const before = (await team(sim)).activity;
+      await advance(sim, 30 * MINUTE);
+      const after = (await team(sim)).activity;
+      expect(after.runs_started).toBe(before.runs_started);
+      expect(after.follow_ups).toBe(before.follow_ups);
+    }
+  });
+
+  it("keeps the team setting across resets unless a reset says otherwise, and answers 404 to malformed control paths", async () => {
+    const sim = await simulator();
+    await control(sim, "POST", "/__sim/reset", { seed: "demo", team: false });
+    await control(sim, "POST", "/__sim/reset", { seed: "demo" });
+    expect((await team(sim)).enabled).toBe(false);
+    for (const path of ["/__sim/runners/%E0%A4%A/state", "/__sim/sites/%/production_deploy"]) {
+      const response = await fetch(`${sim.origin}${path}`, { method: "POST", body: "{}" });
+      expect(response.status, path).toBe(404);
+    }
   });
 
   it("can be paused through /__sim/team, and is off unless asked for outside the demo seed", async () => {

@@ -1,18 +1,14 @@
 import { startSession } from "./agent";
 import { agentModels, demoPrompts, followUpPrompts } from "./content";
+import { refuseWithoutCredits } from "./credits";
+import { SimHttpError } from "./http";
 import { answerInteraction } from "./interactions";
 import { beginPullRequest } from "./landing";
-import type { QuestionPrompt, SimRunner, SimSession, SimUser } from "./model";
+import type { QuestionPrompt, SimRunner, SimSite, SimUser } from "./model";
 import { SimRandom } from "./random";
+import { keepBounded } from "./retention";
 import { runnerState } from "./serialize";
-import {
-  activeSession,
-  addEmptyRunner,
-  isActiveState,
-  type SessionOutcome,
-  type SimStore,
-  wireUser,
-} from "./store";
+import { activeSession, addEmptyRunner, type SessionOutcome, type SimStore, wireUser } from "./store";
 
 /*
  * The demo's simulated team: the demo user and two colleagues keep starting runs, following
@@ -25,10 +21,6 @@ import {
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
-/** Runs on the board (not archived) the team keeps at most; older finished ones are archived. */
-export const LIVE_RUN_LIMIT = 80;
-/** Archived runs kept; older ones are forgotten, as a retention window would. */
-export const ARCHIVED_RUN_LIMIT = 120;
 /** The demo user is never left with more unanswered questions than this. */
 const MAX_WAITING_ON_DEMO_USER = 3;
 const COLLEAGUE_ANSWER_AFTER_MS = MINUTE;
@@ -86,7 +78,9 @@ export class DemoTeam {
       if (this.enabled) {
         this.answerColleagueQuestions(firedAt);
         move(firedAt);
-        this.keepBounded(firedAt);
+        const kept = keepBounded(this.store, this.accountRunners(), firedAt);
+        this.activity.archived += kept.archived;
+        this.activity.forgotten += kept.forgotten;
       }
       this.schedule(firedAt + this.random.int(45, 90) * SECOND, (next) => this.act(next));
     });
@@ -102,7 +96,19 @@ export class DemoTeam {
     this.startRun(member, at);
   }
 
+  /** The team works within its credits and its cap of active runs, like anyone else. */
+  private mayStart(member: SimUser): boolean {
+    try {
+      refuseWithoutCredits(this.store, this.store.accountOf(this.sites()[0] as SimSite), member.id);
+      return true;
+    } catch (error) {
+      if (error instanceof SimHttpError) return false;
+      throw error;
+    }
+  }
+
   private startRun(member: SimUser, at: number, outcome = this.drawOutcome(member)): void {
+    if (!this.mayStart(member)) return;
     const sites = this.sites();
     const site = this.random.pick(sites);
     const runner = addEmptyRunner(this.store, { site, creator: wireUser(member), createdAt: at });
@@ -125,7 +131,7 @@ export class DemoTeam {
         ["done", "error", "interrupted"].includes(runnerState(runner)),
     );
     const runner = this.recent(candidates);
-    if (!runner) return false;
+    if (!runner || !this.mayStart(member)) return false;
     const start = this.sessionStart(member, this.random.pick(followUpPrompts), this.drawOutcome(member));
     startSession(this.store, runner, start, at);
     this.activity.follow_ups++;
@@ -187,26 +193,6 @@ export class DemoTeam {
     return question.multi_select ? options.slice(0, 2) : this.random.pick(options);
   }
 
-  private keepBounded(at: number): void {
-    const runs = this.runs();
-    const finished = runs
-      .filter((runner) => !isActiveState(runnerState(runner)))
-      .sort((a, b) => lastActivity(a) - lastActivity(b));
-    for (let excess = runs.length - LIVE_RUN_LIMIT; excess > 0 && finished.length > 0; excess--) {
-      const oldest = finished.shift() as SimRunner;
-      oldest.archived = true;
-      this.store.changed(oldest, at);
-      this.activity.archived++;
-    }
-    const archived = this.accountRunners()
-      .filter((runner) => runner.archived)
-      .sort((a, b) => a.updatedAt - b.updatedAt);
-    for (const runner of archived.slice(0, Math.max(0, archived.length - ARCHIVED_RUN_LIMIT))) {
-      this.store.removeRunner(runner);
-      this.activity.forgotten++;
-    }
-  }
-
   private drawOutcome(member: SimUser): SessionOutcome {
     const roll = this.random.next();
     // Count the runs that wait on this person now and those whose agent is yet to ask.
@@ -216,7 +202,8 @@ export class DemoTeam {
     }).length;
     const mayAsk = member !== this.demoUser || waiting < MAX_WAITING_ON_DEMO_USER;
     const askRate = member === this.demoUser ? 0.3 : 0.2;
-    if (roll < 0.1) return "error";
+    if (roll < 0.05) return "error";
+    if (roll < 0.1) return "build_failure";
     if (mayAsk && roll < 0.1 + askRate) return "question";
     if (mayAsk && roll < 0.13 + askRate) return "authorization";
     return "done";
@@ -236,7 +223,7 @@ export class DemoTeam {
   }
 
   private recent(runners: SimRunner[]): SimRunner | undefined {
-    const newest = [...runners].sort((a, b) => lastActivity(b) - lastActivity(a)).slice(0, 5);
+    const newest = [...runners].sort((a, b) => b.updatedAt - a.updatedAt).slice(0, 5);
     return newest.length > 0 ? this.random.pick(newest) : undefined;
   }
 
@@ -254,9 +241,3 @@ export class DemoTeam {
     return this.accountRunners().filter((runner) => !runner.archived);
   }
 }
-
-const lastActivity = (runner: SimRunner) =>
-  Math.max(
-    runner.updatedAt,
-    (runner.sessions.at(-1) as SimSession | undefined)?.createdAt ?? runner.createdAt,
-  );

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import { type NetlifySimulator, startSimulator } from "@/lib/netlify-sim/server";
 import { createNetlifyClient, type NetlifyClient } from "./client";
 import { NetlifyApiError } from "./errors";
-import type { NetlifyRunner, NetlifySession } from "./schemas";
+import type { NetlifyInteraction, NetlifyRunner, NetlifySession } from "./schemas";
 
 /*
  * Shared set-up for the contract tests: the typed client against a real simulator on a free
@@ -19,6 +19,23 @@ export const sessionMaxMs = 160_000;
 
 /** ISO-8601 with milliseconds and `Z`, as Netlify sends every timestamp. */
 export const isoMillisZ = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** How a forced session ends (`/__sim/outcomes`), or the exact questions it asks. */
+export type ForcedSessionOutcome =
+  | "done"
+  | "error"
+  | "build_failure"
+  | "question"
+  | "authorization"
+  | { questions: Array<{ question: string; options?: string[]; multi_select?: boolean }> };
+
+/** A run whose session waits on a person, with its one pending interaction. */
+export interface WaitingRunner {
+  runner: NetlifyRunner;
+  session: NetlifySession;
+  refId: string;
+  interaction: NetlifyInteraction;
+}
 
 export type DemoSiteName = "aurora-storefront" | "field-notes-blog" | "docs-portal";
 
@@ -115,15 +132,19 @@ export function useContractSimulator() {
       return site.id;
     },
 
-    /** Decides how the next sessions end (`done`, `error`, `question`, `authorization`), in order. */
-    async forceSessions(...outcomes: Array<"done" | "error" | "question" | "authorization">): Promise<void> {
+    /**
+     * Decides how the next sessions of the agent end, in order: `done`, `error` (the agent fails),
+     * `build_failure` (the preview build fails), `question`, `authorization`, or the exact questions
+     * to ask. Redeploys and rebases leave them queued.
+     */
+    async forceSessions(...outcomes: ForcedSessionOutcome[]): Promise<void> {
       await control("POST", "/__sim/outcomes", { sessions: outcomes });
     },
 
     /** A runner created now whose first session has finished with `outcome`. */
     async finishedRunner(
       siteName: DemoSiteName,
-      outcome: "done" | "error" = "done",
+      outcome: "done" | "error" | "build_failure" = "done",
       prompt = "Add a contact form to the homepage",
     ): Promise<NetlifyRunner> {
       const siteId = await contract.siteId(siteName);
@@ -149,7 +170,10 @@ export function useContractSimulator() {
      * A runner whose first session stopped to ask (`question`) or to be authorized: the session
      * in `await_input`, with its one pending interaction.
      */
-    async waitingRunner(siteName: DemoSiteName, kind: "question" | "authorization" = "question") {
+    async waitingRunner(
+      siteName: DemoSiteName,
+      kind: ForcedSessionOutcome = "question",
+    ): Promise<WaitingRunner> {
       await contract.forceSessions(kind);
       const runner = await contract.client.runners.create({
         siteId: await contract.siteId(siteName),
@@ -158,7 +182,7 @@ export function useContractSimulator() {
       await contract.finishSessions();
       const [session] = await contract.client.sessions.listAll(runner.id);
       const [entry] = Object.entries(session?.interactions ?? {});
-      if (!session || !entry) throw new Error(`no pending ${kind} on ${runner.id}`);
+      if (!session || !entry) throw new Error(`no pending interaction on ${runner.id}`);
       const [refId, interaction] = entry;
       return { runner, session, refId, interaction };
     },

@@ -78,7 +78,13 @@ describe("questions contract: await_input, interactions and POST …/answers", (
 
   it("refuses bad answers with a 4xx {error} and leaves the run exactly as it was", async () => {
     const { client } = contract;
-    const { runner, session, refId, interaction } = await contract.waitingRunner("aurora-storefront");
+    const { runner, session, refId, interaction } = await contract.waitingRunner("aurora-storefront", {
+      questions: [
+        { question: "Email or Netlify Forms?", options: ["Email", "Netlify Forms"] },
+        { question: "Which pages?", options: ["Home", "Blog", "Docs"], multi_select: true },
+        { question: "What should the confirmation say?" },
+      ],
+    });
     if (!isQuestionInteraction(interaction)) throw new Error("expected a question");
     const questions = interaction.payload;
     const before = await client.runners.snapshot(runner.id);
@@ -89,7 +95,11 @@ describe("questions contract: await_input, interactions and POST …/answers", (
         headers: { "content-type": "application/json" },
         body: JSON.stringify(body),
       });
-    const single = questions.findIndex((question) => question.options && !question.multi_select);
+    expect(questions.map((question) => question.question)).toEqual([
+      "Email or Netlify Forms?",
+      "Which pages?",
+      "What should the confirmation say?",
+    ]);
     const cases: Array<[string, unknown, number]> = [
       ["wrong number of entries", { refId, response: [...questions.map(() => null), null] }, 422],
       ["no entries", { refId, response: [] }, 422],
@@ -105,16 +115,12 @@ describe("questions contract: await_input, interactions and POST …/answers", (
       ],
       ["a number as an answer", { refId, response: questions.map(() => 42) }, 422],
     ];
-    // The seeded dice give this run a single-choice question; the options checks need one.
-    expect(single).toBeGreaterThanOrEqual(0);
-    if (single >= 0) {
-      const response = questions.map(() => null as unknown);
-      response[single] = "Not one of the options";
-      cases.push(["a choice outside the options", { refId, response }, 422]);
-      const asList = questions.map(() => null as unknown);
-      asList[single] = questions[single]?.options?.slice(0, 1);
-      cases.push(["a list for a single-choice question", { refId, response: asList }, 422]);
-    }
+    cases.push(
+      ["a choice outside the options", { refId, response: ["Fax", null, null] }, 422],
+      ["a list for a single-choice question", { refId, response: [["Email"], null, null] }, 422],
+      ["a multi-select choice outside the options", { refId, response: [null, ["Home", "Shop"], null] }, 422],
+      ["an empty free-text answer", { refId, response: [null, null, "  "] }, 422],
+    );
     for (const [name, body, status] of cases) {
       const answer = await post(body);
       expect(answer.status, name).toBe(status);
@@ -127,7 +133,7 @@ describe("questions contract: await_input, interactions and POST …/answers", (
     expect(after.sessions[0]?.interactions?.[refId]?.status).toBe("pending");
   });
 
-  it("refuses answers to a session that is not waiting, and to an interaction already answered (422)", async () => {
+  it("refuses answers to a session that is not waiting: finished, or running again after an answer (422)", async () => {
     const { client } = contract;
     const done = await contract.finishedRunner("aurora-storefront");
     const [finished] = await client.sessions.listAll(done.id);
@@ -147,10 +153,23 @@ describe("questions contract: await_input, interactions and POST …/answers", (
     });
   });
 
-  it("stopping a waiting run cancels it; the stop is a 202 like any other", async () => {
-    const { runner, session } = await contract.waitingRunner("docs-portal");
+  it("stopping a waiting run cancels it and settles its question as skipped", async () => {
+    const { runner, session, refId } = await contract.waitingRunner("docs-portal");
     await contract.client.runners.stop(runner.id);
-    expect((await contract.client.sessions.get(runner.id, session.id)).state).toBe("cancelled");
+    const stopped = await contract.client.sessions.get(runner.id, session.id);
+    expect(stopped.state).toBe("cancelled");
+    expect(stopped.interactions?.[refId]?.status).toBe("skipped");
     expect((await contract.client.runners.get(runner.id)).state).toBe("cancelled");
+  });
+
+  it("answering once the team is out of credits is refused with 429 and charges nothing", async () => {
+    const { client } = contract;
+    const { runner, session, refId } = await contract.waitingRunner("aurora-storefront");
+    const { team_used: used } = (await contract.setCredits({ team_limit: 0 })) as { team_used: number };
+    const refused = await apiError(client.sessions.answer(runner.id, session.id, { refId, skipped: true }));
+    expect(refused).toMatchObject({ status: 429, errorCode: "ai_credit_limit_exceeded" });
+    expect((await client.sessions.get(runner.id, session.id)).state).toBe("await_input");
+    await contract.finishSessions();
+    expect(((await contract.setCredits({})) as { team_used: number }).team_used).toBe(used);
   });
 });

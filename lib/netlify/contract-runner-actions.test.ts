@@ -83,10 +83,23 @@ describe("runner actions contract: revert, rebase, pull_request, commit", () => 
     });
     await contract.finishSessions();
     const finished = await client.sessions.get(runner.id, rebase.id);
-    expect(["done", "error"]).toContain(finished.state);
+    expect(finished.state).toBe("done");
     // Now based on the latest production deploy: never twice in a row.
     expect((await client.runners.get(runner.id)).rebase_available).toBe(false);
     expect(await apiError(client.runners.rebase(runner.id))).toMatchObject({ status: 400 });
+  });
+
+  it("rebase stays available after a follow-up without changes, and after a rebase that did not finish", async () => {
+    const { client } = contract;
+    const runner = await contract.finishedRunner("docs-portal");
+    await contract.forceSessions("done");
+    await client.sessions.create(runner.id, { prompt: "What did you change?", mode: "ask" });
+    await contract.finishSessions();
+    await contract.control("POST", `/__sim/sites/${runner.site_id}/production_deploy`);
+    expect((await client.runners.get(runner.id)).rebase_available).toBe(true);
+    const rebase = await client.runners.rebase(runner.id);
+    await client.sessions.stop(runner.id, rebase.id);
+    expect((await client.runners.get(runner.id)).rebase_available).toBe(true);
   });
 
   it("rebase is refused with 409 while a session is active, and with 400 when the run has no diff", async () => {

@@ -57,27 +57,20 @@ describe("snapshot contract: GET /agent_runners/{id}/snapshot", () => {
     expect((await client.runners.snapshot(runner.id)).activity_state).toBe("terminal");
   });
 
-  it("lists a failed preview build as an errored deploy with its message, and preview_state failed", async () => {
+  it("lists a failed preview build as an errored deploy with its message and preview_state failed; an agent error has no deploy", async () => {
     const { client } = contract;
-    // Half of the failed sessions failed their build; look through a few.
-    for (let attempt = 0; attempt < 10; attempt++) {
-      const runner = await contract.finishedRunner("docs-portal", "error");
-      const snapshot = await client.runners.snapshot(runner.id);
-      const [failed] = snapshot.deploys;
-      if (!failed) {
-        expect(snapshot.agent_runner.preview_state).toBeNull();
-        continue;
-      }
-      expect(failed).toMatchObject({
-        state: "error",
-        deploy_ssl_url: null,
-        error_message: expect.any(String),
-      });
-      expect(snapshot.agent_runner.preview_state).toBe("failed");
-      expect(snapshot.sessions[0]?.deploy_id).toBeNull();
-      return;
-    }
-    throw new Error("no failed build in 10 failed runs");
+    const build = await contract.finishedRunner("docs-portal", "build_failure");
+    const snapshot = await client.runners.snapshot(build.id);
+    expect(snapshot.agent_runner).toMatchObject({ state: "error", preview_state: "failed" });
+    expect(snapshot.deploys).toEqual([
+      expect.objectContaining({ state: "error", deploy_ssl_url: null, error_message: expect.any(String) }),
+    ]);
+    expect(snapshot.sessions[0]?.deploy_id).toBeNull();
+
+    const agent = await contract.finishedRunner("docs-portal", "error");
+    const failed = await client.runners.snapshot(agent.id);
+    expect(failed.agent_runner).toMatchObject({ state: "error", preview_state: null });
+    expect(failed.deploys).toEqual([]);
   });
 
   it("answers 404 for an unknown run and for another account's run", async () => {

@@ -76,5 +76,26 @@ export const isAuthorizationInteraction = (
   interaction: NetlifyInteraction,
 ): interaction is NetlifyAuthorizationInteraction => interaction.type === "authorization";
 
-export const netlifyInteractionsSchema = z.record(z.string(), netlifyInteractionSchema);
+/** The kind given to an interaction whose documented shape does not parse: kept, its payload unread. */
+export const unreadableInteractionType = "unreadable";
+
+const statusOf = (input: unknown): string => {
+  const status =
+    typeof input === "object" && input !== null ? (input as { status?: unknown }).status : undefined;
+  return typeof status === "string" && status !== "" ? status : "pending";
+};
+
+/**
+ * A session's interactions. The payloads are the agent's own output (§7.9): one malformed
+ * interaction must not make the whole session, its snapshot or a page of sessions unreadable,
+ * so it degrades to the open form, which the guards above never mistake for a documented kind.
+ */
+export const netlifyInteractionsSchema = z.record(
+  z.string(),
+  netlifyInteractionSchema.catch((ctx) => ({
+    type: unreadableInteractionType,
+    status: statusOf(ctx.input),
+    payload: [],
+  })),
+);
 export type NetlifyInteractions = z.infer<typeof netlifyInteractionsSchema>;

@@ -135,11 +135,29 @@ describe("netlifySessionSchema", () => {
     });
   });
 
-  it("rejects a question interaction whose payload is not a list of questions", () => {
-    const malformed = { type: "question", status: "pending", payload: [{ options: ["a"] }] };
-    expect(netlifySessionSchema.safeParse({ ...session, interactions: { ref: malformed } }).success).toBe(
-      false,
-    );
+  it("keeps the session readable when one interaction is malformed: that one becomes unreadable, not a question", () => {
+    const good = { type: "question", status: "pending", payload: [{ question: "Which pages?" }] };
+    for (const malformed of [
+      { type: "question", status: "answered", payload: [{ options: ["a"] }] },
+      { type: "question", status: "pending", payload: [{ question: "Pick", options: ["x", 1] }] },
+      { type: "authorization", payload: "connect GitHub" },
+      "not an object",
+    ]) {
+      const parsed = netlifySessionSchema.parse({ ...session, interactions: { bad: malformed, good } });
+      const bad = parsed.interactions?.bad;
+      expect(bad?.type).toBe("unreadable");
+      expect(bad?.payload).toEqual([]);
+      expect(bad && (isQuestionInteraction(bad) || isAuthorizationInteraction(bad))).toBe(false);
+      expect(parsed.interactions?.good).toMatchObject({
+        type: "question",
+        payload: [{ question: "Which pages?" }],
+      });
+    }
+    const answered = netlifySessionSchema.parse({
+      ...session,
+      interactions: { ref: { type: "question", status: "answered", payload: [{}] } },
+    });
+    expect(answered.interactions?.ref?.status).toBe("answered");
   });
 
   it("keeps a session state Netlify adds later raw and reads why a session was interrupted", () => {

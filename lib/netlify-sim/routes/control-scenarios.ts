@@ -4,7 +4,7 @@ import { advance } from "../agent";
 import { iso } from "../clock";
 import { creditStatus } from "../credits";
 import { publishProductionDeploy } from "../deploys";
-import type { SimResponse } from "../http";
+import { decodeSegment, type SimResponse } from "../http";
 import { runnerState } from "../serialize";
 import { sessionOutcomes } from "../store";
 import type { ControlTarget } from "./control";
@@ -31,7 +31,26 @@ const schemas = {
     reset_usage: z.boolean().optional(),
   }),
   outcomes: z.object({
-    sessions: z.array(z.enum(sessionOutcomes)).max(100).default([]),
+    sessions: z
+      .array(
+        z.union([
+          z.enum(sessionOutcomes),
+          z.object({
+            questions: z
+              .array(
+                z.object({
+                  question: z.string().min(1),
+                  options: z.array(z.string().min(1)).min(2).optional(),
+                  multi_select: z.boolean().optional(),
+                }),
+              )
+              .min(1)
+              .max(3),
+          }),
+        ]),
+      )
+      .max(100)
+      .default([]),
     pull_requests: actionOutcomes,
     commits: actionOutcomes,
   }),
@@ -52,7 +71,7 @@ export async function handleScenarioControl(
   advance(store);
   const stateControl = /^\/__sim\/runners\/([^/]+)\/state$/.exec(path);
   if (stateControl && method === "POST") {
-    const runner = store.runners.get(decodeURIComponent(stateControl[1] ?? ""));
+    const runner = store.runners.get(decodeSegment(stateControl[1] ?? ""));
     if (!runner) return { status: 404, body: { error: "Runner not found" } };
     const input = await parse(request, schemas.runnerState);
     if (isResponse(input)) return input;
@@ -62,7 +81,7 @@ export async function handleScenarioControl(
   }
   const productionDeploy = /^\/__sim\/sites\/([^/]+)\/production_deploy$/.exec(path);
   if (productionDeploy && method === "POST") {
-    const site = store.sites.get(decodeURIComponent(productionDeploy[1] ?? ""));
+    const site = store.sites.get(decodeSegment(productionDeploy[1] ?? ""));
     if (!site) return { status: 404, body: { error: "Site not found" } };
     const deployId = publishProductionDeploy(store, site);
     for (const runner of store.runnersBySite.get(site.id) ?? []) store.changed(runner);

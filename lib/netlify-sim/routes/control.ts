@@ -3,7 +3,7 @@ import { z } from "zod";
 import { advance } from "../agent";
 import { iso } from "../clock";
 import type { FaultInjector } from "../faults";
-import { MAX_BODY_BYTES, readJsonBody, type SimResponse } from "../http";
+import { decodeSegment, MAX_BODY_BYTES, readJsonBody, type SimResponse } from "../http";
 import type { RequestLog } from "../request-log";
 import { seedAccount, seedBulk, seedSite } from "../seed";
 import { siteWire } from "../serialize";
@@ -142,7 +142,7 @@ export async function handleControl(
     case "PUT /__sim/uploads/*":
       return receiveUpload(store, path.slice("/__sim/uploads/".length), request);
     case "DELETE /__sim/uploads/*":
-      return store.uploads.delete(decodeURIComponent(path.slice("/__sim/uploads/".length)))
+      return store.uploads.delete(decodeSegment(path.slice("/__sim/uploads/".length)))
         ? { status: 204 }
         : { status: 404, body: { error: "Not found" } };
     default:
@@ -161,7 +161,7 @@ async function receiveUpload(
   rawKey: string,
   request: IncomingMessage,
 ): Promise<SimResponse> {
-  const key = decodeURIComponent(rawKey);
+  const key = decodeSegment(rawKey);
   const upload = store.uploads.get(key);
   if (!upload) return { status: 403, body: { error: "Unknown or expired upload URL" } };
   let bytes = 0;

@@ -5,7 +5,7 @@ import { json, optionalString, queryBool, type SimContext, SimHttpError, text } 
 import { beginCommit, beginPublish, beginPullRequest } from "../landing";
 import { pageHeaders, pageRequest, slicePage } from "../pagination";
 import { rebaseAvailable, runnerWire, sessionWire } from "../serialize";
-import { latestSession, refuseWhileActive, wireUser } from "../store";
+import { latestWithDiff, refuseWhileActive, wireUser } from "../store";
 import { visibleRunner } from "./runners";
 
 const productionBranches = new Set(["main", "master", "production"]);
@@ -34,13 +34,10 @@ export function rebaseRunner(ctx: SimContext) {
   if (site.codeOrigin !== "zip")
     throw new SimHttpError(422, "Rebase is only available for sites without a git repository");
   refuseWhileActive(runner);
-  const latest = latestSession(runner);
-  if (!latest?.cumulativeDiff) throw new SimHttpError(400, "There is no diff to rebase");
+  if (!latestWithDiff(runner)) throw new SimHttpError(400, "There is no diff to rebase");
   if (!rebaseAvailable(ctx.store, runner))
     throw new SimHttpError(400, "Already based on the latest production deploy");
   refuseWithoutCredits(ctx.store, ctx.store.accountOf(site), ctx.user.id);
-  // Based on today's production deploy from now on, so a second rebase in a row is refused.
-  runner.baseProductionDeployId = site.productionDeployId;
   const session = startSession(ctx.store, runner, {
     prompt: null,
     mode: "rebase",
@@ -48,6 +45,8 @@ export function rebaseRunner(ctx: SimContext) {
     fileKeys: [],
     user: wireUser(ctx.user),
   });
+  // Once it succeeds the run sits on today's production deploy, so a second rebase in a row is refused.
+  session.rebaseOntoDeployId = site.productionDeployId;
   return json(sessionWire(session));
 }
 
@@ -64,10 +63,7 @@ export function diffResponse(ctx: SimContext, diff: string | null | undefined, p
 // GET /agent_runners/{id}/diff — the cumulative diff of the latest session that has one.
 export function runnerDiff(ctx: SimContext) {
   const runner = visibleRunner(ctx);
-  const withDiff = [...runner.sessions]
-    .reverse()
-    .find((session) => !session.isDiscarded && session.cumulativeDiff);
-  return diffResponse(ctx, withDiff?.cumulativeDiff, `/api/v1/agent_runners/${runner.id}/diff`);
+  return diffResponse(ctx, latestWithDiff(runner)?.cumulativeDiff, `/api/v1/agent_runners/${runner.id}/diff`);
 }
 
 // POST /agent_runners/{id}/pull_request — asynchronous: the PR appears a few seconds later.

@@ -15,7 +15,7 @@ import type { SimRunner } from "../model";
 import { pageHeaders, pageRequest, slicePage } from "../pagination";
 import { runnerJson, runnerState, runnerWire, snapshotWire } from "../serialize";
 import { stopSession } from "../session-end";
-import { activeSession, addEmptyRunner, wireUser } from "../store";
+import { activeSession, addEmptyRunner, lastActivity, wireUser } from "../store";
 
 export const createModes = ["normal", "create", "ask"] as const;
 
@@ -72,7 +72,6 @@ export function listRunners(ctx: SimContext) {
     if (userId && runner.user.id !== userId) return false;
     return true;
   });
-  const lastActivity = (runner: SimRunner) => runner.sessions.at(-1)?.createdAt ?? runner.createdAt;
   matching.sort((a, b) => lastActivity(b) - lastActivity(a));
   const page = slicePage(matching, request);
   return {

@@ -89,8 +89,13 @@ function refuseAfterPublish(runner: SimRunner): void {
 // POST /agent_runners/{id}/sessions/{sid}/answers — answers or skips the pending question; the session runs again.
 export function answerSession(ctx: SimContext) {
   const session = visibleSession(ctx);
+  const runner = visibleRunner(ctx);
   const answer = parseAnswerBody(ctx.body);
-  answerInteraction(ctx.store, visibleRunner(ctx), session, answer);
+  if (session.state === "await_input")
+    refuseWithoutCredits(ctx.store, ctx.store.accountOf(ctx.store.siteOf(runner)), ctx.user.id, {
+      newRun: false,
+    });
+  answerInteraction(ctx.store, runner, session, answer);
   return json(sessionWire(session));
 }
 
