@@ -4,17 +4,7 @@
  * imports this file as it is.
  */
 
-/** Every state upstream documents (§3 and §7 of the research notes); a state not listed is kept raw. */
-export const runnerStates = [
-  "new",
-  "running",
-  "await_input",
-  "interrupted",
-  "done",
-  "error",
-  "cancelled",
-  "archived",
-] as const;
+/** Every session state upstream documents (§3 and §7 of the research notes); a state not listed is kept raw. */
 export const sessionStates = [
   "new",
   "running",
@@ -24,6 +14,8 @@ export const sessionStates = [
   "error",
   "cancelled",
 ] as const;
+/** A runner mirrors its latest session, and can also be archived (a soft delete). */
+export const runnerStates = [...sessionStates, "archived"] as const;
 export const sessionModes = [
   "normal",
   "redeploy",
