@@ -2,13 +2,7 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // Database drivers load native sockets and WASM at run time; bundling them breaks both.
-  serverExternalPackages: [
-    "@electric-sql/pglite",
-    "@electric-sql/pglite-socket",
-    "pg",
-    "@neondatabase/serverless",
-    "ws",
-  ],
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "@neondatabase/serverless", "ws"],
   // Migrations run at start-up, so the SQL files must ship with the server bundle.
   outputFileTracingIncludes: { "/*": ["./drizzle/**/*"] },
   poweredByHeader: false,

@@ -13,8 +13,8 @@ import {
  * drizzle-kit can share it. PGlite has a single backend session, so connections take turns:
  * a connection owns the backend from its first message until a unit of work ends (a simple
  * Query or an extended-protocol Sync) outside a transaction. That keeps transactions and the
- * unnamed prepared statement of one client from interleaving with another's, which a
- * per-message queue (as in @electric-sql/pglite-socket) does not guarantee.
+ * unnamed prepared statement of one client from interleaving with another's, which queueing
+ * each message on its own would not guarantee.
  *
  * Consequences worth knowing: session state (SET, session-level advisory locks) is shared by
  * every connection, so use transaction-scoped locks (pg_advisory_xact_lock) only.
