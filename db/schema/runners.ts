@@ -1,16 +1,15 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
-// Relative, not "@/": drizzle-kit loads the schema without the path alias.
+import { apiKeys } from "./api-keys";
+import { sqlStringList, timestamptz } from "./columns";
+import { sites } from "./sites";
 import {
   activeRunnerStates,
   type RunnerState,
   type RunnerStateOnWire,
   runnerStates,
   type SessionStateOnWire,
-} from "../../lib/netlify/states";
-import { apiKeys } from "./api-keys";
-import { sqlStringList, timestamptz } from "./columns";
-import { sites } from "./sites";
+} from "./upstream-states";
 import { users } from "./users";
 
 export { activeRunnerStates, type RunnerState, type RunnerStateOnWire, runnerStates };

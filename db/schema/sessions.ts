@@ -1,12 +1,24 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
-// Relative, not "@/": drizzle-kit loads the schema without the path alias.
-import type { NetlifyInteractions } from "../../lib/netlify/interaction-schemas";
-import { type SessionState, type SessionStateOnWire, sessionStates } from "../../lib/netlify/states";
 import { timestamptz } from "./columns";
 import { runners } from "./runners";
+import { type SessionState, type SessionStateOnWire, sessionStates } from "./upstream-states";
 
 export { type SessionState, type SessionStateOnWire, sessionStates };
+
+/**
+ * One interaction as the cache stores it: what lib/netlify's interaction schema guarantees after
+ * parsing (a documented kind, a later one, or one degraded to unreadable), stated structurally
+ * because the database layer imports nothing from lib/.
+ */
+export interface StoredInteraction {
+  type: string;
+  status: string;
+  payload: unknown[];
+  [field: string]: unknown;
+}
+/** A session's interactions keyed by refId. */
+export type StoredInteractions = Record<string, StoredInteraction>;
 
 /** Cache of upstream runner sessions (one per prompt or follow-up), for the runner detail view. */
 export const sessions = pgTable(
@@ -48,7 +60,7 @@ export const sessions = pgTable(
      * What the agent asked and how it was settled, keyed by refId (`{}` when it asked nothing).
      * The question text is the agent's own: render it as text, never as HTML.
      */
-    interactions: jsonb("interactions").$type<NetlifyInteractions>().notNull().default(sql`'{}'::jsonb`),
+    interactions: jsonb("interactions").$type<StoredInteractions>().notNull().default(sql`'{}'::jsonb`),
     upstreamCreatedAt: timestamptz("upstream_created_at").notNull(),
     upstreamUpdatedAt: timestamptz("upstream_updated_at").notNull(),
     doneAt: timestamptz("done_at"),

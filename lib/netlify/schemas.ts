@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { prStates, type RunnerState, type SessionState } from "@/db/schema/upstream-states";
 import { netlifyInteractionsSchema } from "./interaction-schemas";
-import { prStates, type RunnerState, type SessionState } from "./states";
 import { nullableString, openString, timestamp } from "./wire-primitives";
 
+export * from "@/db/schema/upstream-states";
 export * from "./interaction-schemas";
-export * from "./states";
 
 /*
  * Wire shapes of the Netlify API (facts: shared/spec/netlify-api-research.md). Objects are

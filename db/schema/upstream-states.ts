@@ -1,7 +1,10 @@
 /*
  * The states, modes and enums of the Netlify API as lists, so the client, the simulator, the
- * database and the board derive theirs from one place. No zod here: the database schema
- * imports this file as it is.
+ * database and the board derive theirs from one place. They live in the database layer
+ * because the cache needs them (the types of its state columns, the partial index of active
+ * runners) and layers point down: lib/ imports db/, never the reverse. lib/netlify's
+ * schemas re-export them, so upstream code keeps one import place. No zod here: drizzle-kit
+ * loads this file with the schema.
  */
 
 /** Every session state upstream documents (§3 and §7 of the research notes); a state not listed is kept raw. */
