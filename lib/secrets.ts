@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { createFileExclusive, ensureDataDir } from "./data-dir";
+import { createFileExclusive, ensureDataDir } from "@/db/data-dir";
 import type { Env } from "./env";
 
 export interface Secrets {

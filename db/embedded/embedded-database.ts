@@ -4,7 +4,7 @@ import { connect } from "node:net";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 // Relative, not "@/": drizzle-kit loads this file through drizzle.config.ts without the path alias.
-import { createFileExclusive, ensureDataDir, replaceFile } from "../../lib/data-dir";
+import { createFileExclusive, ensureDataDir, replaceFile } from "../data-dir";
 import { startWireServer, type WireServer } from "./wire-server";
 
 /*

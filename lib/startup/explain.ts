@@ -1,6 +1,6 @@
 import { DatabaseUnreachableError } from "@/db/client";
+import { DataDirectoryError } from "@/db/data-dir";
 import { EmbeddedDataError } from "@/db/embedded/embedded-database";
-import { DataDirectoryError } from "@/lib/data-dir";
 import { EnvError } from "@/lib/env";
 import { MigrationError } from "./prepare";
 

@@ -1,3 +1,5 @@
+// DATA_DIR's file-system plumbing: the embedded database keeps its files and password here
+// (lib/secrets.ts keeps the demo secrets beside them), so it sits with the database layer.
 import { chmodSync, linkSync, mkdirSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 
