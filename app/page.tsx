@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { AutoRefresh } from "@/components/board/auto-refresh";
 import { BoardColumns } from "@/components/board/board-columns";
 import { BoardEmptyState } from "@/components/board/board-empty-state";
-import { database } from "@/db";
+import { database } from "@/lib/database";
 import { listBoardCards } from "@/lib/runners/board";
 import { countConnectedSites } from "@/lib/sites/count-connected-sites";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { SystemCard } from "@/components/settings/system-card";
-import { database } from "@/db";
+import { database } from "@/lib/database";
 import { env } from "@/lib/env";
 import { readSystemStatus } from "@/lib/system-status";
 

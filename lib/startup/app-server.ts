@@ -1,4 +1,4 @@
-import { database } from "@/db";
+import { database } from "@/lib/database";
 import { explainStartupFailure } from "./explain";
 import { prepareServer } from "./prepare";
 

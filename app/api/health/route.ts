@@ -1,4 +1,4 @@
-import { database } from "@/db";
+import { database } from "@/lib/database";
 import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
