@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type NetlifySimulator, startSimulator } from "./server";
 
@@ -12,9 +13,9 @@ describe("Sign in with Netlify on the simulator", () => {
   });
   afterAll(() => simulator?.stop());
 
-  async function approve(state: string): Promise<URL> {
+  async function approve(state: string, pkce: Record<string, string> = {}): Promise<URL> {
     const page = await fetch(
-      `${simulator.origin}/authorize?${new URLSearchParams({ client_id: client.id, redirect_uri: redirectUri, response_type: "code", state })}`,
+      `${simulator.origin}/authorize?${new URLSearchParams({ client_id: client.id, redirect_uri: redirectUri, response_type: "code", state, ...pkce })}`,
     );
     expect(page.status).toBe(200);
     const html = await page.text();
@@ -29,13 +30,14 @@ describe("Sign in with Netlify on the simulator", () => {
         redirect_uri: redirectUri,
         state,
         user_id: userId ?? "",
+        code_challenge: /name="code_challenge" value="([^"]*)"/.exec(html)?.[1] ?? "",
       }),
     });
     expect(approval.status).toBe(302);
     return new URL(approval.headers.get("location") ?? "");
   }
 
-  function exchange(code: string, secret = client.secret) {
+  function exchange(code: string, secret = client.secret, extra: Record<string, string> = {}) {
     return fetch(`${simulator.origin}/oauth/token`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -45,6 +47,7 @@ describe("Sign in with Netlify on the simulator", () => {
         client_id: client.id,
         client_secret: secret,
         redirect_uri: redirectUri,
+        ...extra,
       }),
     });
   }
@@ -78,5 +81,36 @@ describe("Sign in with Netlify on the simulator", () => {
       `${simulator.origin}/authorize?${new URLSearchParams({ client_id: "nope", redirect_uri: redirectUri, response_type: "code" })}`,
     );
     expect(unknown.status).toBe(400);
+  });
+
+  it("binds a code issued with a PKCE challenge (S256) to its verifier", async () => {
+    const verifier = "a-long-random-code-verifier-0123456789-abcdefghijklmnop";
+    const challenge = createHash("sha256").update(verifier).digest("base64url");
+    const pkce = { code_challenge: challenge, code_challenge_method: "S256" };
+    for (const wrong of [{}, { code_verifier: "not-the-verifier" }]) {
+      const code = (await approve("pkce", pkce)).searchParams.get("code") ?? "";
+      const refused = await exchange(code, client.secret, wrong);
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toEqual({ error: "invalid_grant" });
+    }
+    const code = (await approve("pkce", pkce)).searchParams.get("code") ?? "";
+    expect((await exchange(code, client.secret, { code_verifier: verifier })).status).toBe(200);
+    const plain = await fetch(
+      `${simulator.origin}/authorize?${new URLSearchParams({ client_id: client.id, redirect_uri: redirectUri, response_type: "code", code_challenge: verifier, code_challenge_method: "plain" })}`,
+    );
+    expect(plain.status).toBe(400);
+  });
+
+  it("takes the client's credentials from HTTP Basic as well as from the form", async () => {
+    const code = (await approve("basic")).searchParams.get("code") ?? "";
+    const response = await fetch(`${simulator.origin}/oauth/token`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        authorization: `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString("base64")}`,
+      },
+      body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: redirectUri }),
+    });
+    expect(response.status).toBe(200);
   });
 });

@@ -1,10 +1,13 @@
+import { createHash } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { readJsonBody, type SimResponse } from "../http";
 import type { SimStore } from "../store";
 
 /*
  * "Sign in with Netlify", offline: an authorize page that approves with one click and a token
- * endpoint for the authorization-code grant. Codes are single-use and expire after 10 minutes.
+ * endpoint for the authorization-code grant. Codes are single-use and expire after 10 minutes;
+ * a code issued with a PKCE challenge (S256) is exchanged only with its verifier. The client
+ * authenticates with its secret in the form or with HTTP Basic, as OAuth clients do.
  */
 
 export interface OAuthClient {
@@ -17,6 +20,19 @@ interface IssuedCode {
   clientId: string;
   redirectUri: string;
   expiresAt: number;
+  codeChallenge: string | null;
+}
+
+const s256 = (verifier: string) => createHash("sha256").update(verifier).digest("base64url");
+
+/** Client credentials from HTTP Basic (client_secret_basic) or, failing that, from the form. */
+function clientCredentials(request: IncomingMessage, form: Record<string, unknown>) {
+  const basic = /^Basic\s+(.+)$/i.exec(request.headers.authorization ?? "")?.[1];
+  if (basic) {
+    const [id = "", secret = ""] = Buffer.from(basic, "base64").toString("utf8").split(":");
+    return { id: decodeURIComponent(id), secret: decodeURIComponent(secret) };
+  }
+  return { id: String(form.client_id ?? ""), secret: String(form.client_secret ?? "") };
 }
 
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
@@ -37,7 +53,9 @@ export class OAuthProvider {
   authorizePage(query: URLSearchParams): SimResponse {
     const client = this.client(query.get("client_id"));
     const redirectUri = query.get("redirect_uri") ?? "";
-    if (!client || query.get("response_type") !== "code" || !URL.canParse(redirectUri)) {
+    const method = query.get("code_challenge_method");
+    const pkceOk = !query.get("code_challenge") || method === "S256";
+    if (!client || query.get("response_type") !== "code" || !URL.canParse(redirectUri) || !pkceOk) {
       return {
         status: 400,
         body: "Invalid authorization request",
@@ -45,7 +63,7 @@ export class OAuthProvider {
       };
     }
     const users = [...this.store.users.values()];
-    const hidden = ["client_id", "redirect_uri", "state"]
+    const hidden = ["client_id", "redirect_uri", "state", "code_challenge"]
       .map((name) => `<input type="hidden" name="${name}" value="${escapeHtml(query.get(name) ?? "")}">`)
       .join("");
     const buttons = users
@@ -80,6 +98,7 @@ export class OAuthProvider {
       clientId: client.id,
       redirectUri,
       expiresAt: Date.now() + 10 * 60_000,
+      codeChallenge: form.code_challenge ? String(form.code_challenge) : null,
     });
     const target = new URL(redirectUri);
     target.searchParams.set("code", code);
@@ -92,15 +111,17 @@ export class OAuthProvider {
     const form = await readJsonBody(request);
     const invalid = (error: string, status = 400): SimResponse => ({ status, body: { error } });
     if (form.grant_type !== "authorization_code") return invalid("unsupported_grant_type");
-    const client = this.client(String(form.client_id ?? ""));
-    if (!client || client.secret !== form.client_secret) return invalid("invalid_client", 401);
+    const credentials = clientCredentials(request, form);
+    const client = this.client(credentials.id);
+    if (!client || client.secret !== credentials.secret) return invalid("invalid_client", 401);
     const issued = this.codes.get(String(form.code ?? ""));
     this.codes.delete(String(form.code ?? ""));
     if (
       !issued ||
       issued.clientId !== client.id ||
       issued.redirectUri !== form.redirect_uri ||
-      issued.expiresAt < Date.now()
+      issued.expiresAt < Date.now() ||
+      (issued.codeChallenge !== null && s256(String(form.code_verifier ?? "")) !== issued.codeChallenge)
     ) {
       return invalid("invalid_grant");
     }
