@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
+import { env } from "@/lib/env";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -21,7 +22,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <body className="min-h-dvh antialiased">
         <Providers>
-          <AppHeader />
+          <AppHeader mode={env().mode} />
           <main className="mx-auto w-full max-w-7xl px-4 py-8 sm:px-6">{children}</main>
         </Providers>
       </body>

@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { env } from "@/lib/env";
+import type { AppMode } from "@/lib/env";
 import { NavLinks } from "./nav-links";
 import { SwitchyardMark } from "./switchyard-mark";
 
-export function AppHeader() {
-  const mode = env().mode;
+export function AppHeader({ mode }: { mode: AppMode }) {
   return (
     <header className="sticky top-0 z-10 border-b border-border bg-surface/90 backdrop-blur">
       <div className="mx-auto flex h-14 w-full max-w-7xl items-center gap-6 px-4 sm:px-6">
