@@ -7,7 +7,7 @@ import { openDatabase } from "@/db/client";
 import { migrate } from "@/db/migrate";
 import { sites } from "@/db/schema";
 import { createFreshDatabase, testDatabaseUrl } from "@/db/testing/backends";
-import { runScript } from "./run-script";
+import { runScript } from "./testing/run-script";
 
 const scratch = mkdtempSync(join(tmpdir(), "switchyard-startup-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

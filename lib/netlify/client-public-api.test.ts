@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createNetlifyClient } from "./client";
-import { sendJson, startTestServer, type TestHandler, type TestServer } from "./test-server";
+import { sendJson, startTestServer, type TestHandler, type TestServer } from "./testing/test-server";
 
 /* The endpoints of Netlify's public Agent Runners API (November 2026, research notes §7). */
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createNetlifyClient, netlifyConfigFor } from "./client";
-import { sendJson, startTestServer, type TestHandler, type TestServer } from "./test-server";
+import { sendJson, startTestServer, type TestHandler, type TestServer } from "./testing/test-server";
 
 const token = "nfp_client_test";
 const servers: TestServer[] = [];

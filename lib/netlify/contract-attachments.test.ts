@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apiError, useContractSimulator } from "./contract-fixture";
+import { apiError, useContractSimulator } from "./testing/contract-fixture";
 
 describe("attachments contract: upload_url and delete_url", () => {
   const contract = useContractSimulator();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { apiError, useContractSimulator } from "./contract-fixture";
 import { describeNetlifyError } from "./error-sentences";
+import { apiError, useContractSimulator } from "./testing/contract-fixture";
 
 describe("credits contract: limits, interruptions and the codes clients turn into sentences", () => {
   const contract = useContractSimulator();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apiError, useContractSimulator } from "./contract-fixture";
+import { apiError, useContractSimulator } from "./testing/contract-fixture";
 
 /** File paths named by the `diff --git a/… b/…` lines of a unified diff, in order. */
 function changedFiles(diff: string): string[] {

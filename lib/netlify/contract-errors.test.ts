@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apiError, clientFor, useContractSimulator } from "./contract-fixture";
+import { apiError, clientFor, useContractSimulator } from "./testing/contract-fixture";
 
 describe("protocol errors contract: 401, 404, 405 and malformed JSON", () => {
   const contract = useContractSimulator();

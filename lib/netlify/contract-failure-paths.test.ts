@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { apiError, useContractSimulator } from "./contract-fixture";
 import { describeNetlifyError } from "./error-sentences";
+import { apiError, useContractSimulator } from "./testing/contract-fixture";
 
 describe("failure paths and the public create: what clients must survive", () => {
   const contract = useContractSimulator();

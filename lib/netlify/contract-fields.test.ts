@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { isoMillisZ, useContractSimulator } from "./contract-fixture";
 import {
   netlifyRunnerSchema,
   netlifySessionSchema,
@@ -9,6 +8,7 @@ import {
   sessionModes,
   sessionStates,
 } from "./schemas";
+import { isoMillisZ, useContractSimulator } from "./testing/contract-fixture";
 
 type WireObject = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { apiError, sessionMaxMs, useContractSimulator } from "./contract-fixture";
 import { isQuestionInteraction } from "./schemas";
+import { apiError, sessionMaxMs, useContractSimulator } from "./testing/contract-fixture";
 
 describe("questions contract: await_input, interactions and POST …/answers", () => {
   const contract = useContractSimulator();

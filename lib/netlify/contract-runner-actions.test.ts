@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apiError, useContractSimulator } from "./contract-fixture";
+import { apiError, useContractSimulator } from "./testing/contract-fixture";
 
 describe("runner actions contract: revert, rebase, pull_request, commit", () => {
   const contract = useContractSimulator();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { apiError, useContractSimulator } from "./contract-fixture";
 import { parseLinkHeader } from "./pagination";
+import { apiError, useContractSimulator } from "./testing/contract-fixture";
 
 describe("runner lists contract: GET /agent_runners", () => {
   const contract = useContractSimulator();

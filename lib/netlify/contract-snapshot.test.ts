@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apiError, isoMillisZ, useContractSimulator } from "./contract-fixture";
+import { apiError, isoMillisZ, useContractSimulator } from "./testing/contract-fixture";
 
 describe("snapshot contract: GET /agent_runners/{id}/snapshot", () => {
   const contract = useContractSimulator();

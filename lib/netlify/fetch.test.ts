@@ -10,7 +10,7 @@ import {
   netlifyText,
 } from "./fetch";
 import { netlifyRunnerSchema } from "./schemas";
-import { sendJson, startTestServer, type TestHandler, type TestServer } from "./test-server";
+import { sendJson, startTestServer, type TestHandler, type TestServer } from "./testing/test-server";
 
 const token = "nfp_s3cr3t-t0ken";
 const servers: TestServer[] = [];

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { NetlifyApiError } from "./errors";
 import { type NetlifyConfig, netlifyFetch, netlifyJson } from "./fetch";
 import { netlifyUserSchema } from "./schemas";
-import { sendJson, startTestServer, type TestServer } from "./test-server";
+import { sendJson, startTestServer, type TestServer } from "./testing/test-server";
 
 const token = "nfp_Sup3rS3cretToken";
 const servers: TestServer[] = [];

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { type NetlifySimulator, startSimulator } from "@/lib/netlify-sim/server";
-import { createNetlifyClient, type NetlifyClient } from "./client";
-import { NetlifyApiError } from "./errors";
-import type { NetlifyInteraction, NetlifyRunner, NetlifySession } from "./schemas";
+import { createNetlifyClient, type NetlifyClient } from "../client";
+import { NetlifyApiError } from "../errors";
+import type { NetlifyInteraction, NetlifyRunner, NetlifySession } from "../schemas";
 
 /*
  * Shared set-up for the contract tests: the typed client against a real simulator on a free
