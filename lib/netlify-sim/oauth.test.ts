@@ -87,7 +87,8 @@ describe("Sign in with Netlify on the simulator", () => {
     const verifier = "a-long-random-code-verifier-0123456789-abcdefghijklmnop";
     const challenge = createHash("sha256").update(verifier).digest("base64url");
     const pkce = { code_challenge: challenge, code_challenge_method: "S256" };
-    for (const wrong of [{}, { code_verifier: "not-the-verifier" }]) {
+    const wrongVerifiers: Array<Record<string, string>> = [{}, { code_verifier: "not-the-verifier" }];
+    for (const wrong of wrongVerifiers) {
       const code = (await approve("pkce", pkce)).searchParams.get("code") ?? "";
       const refused = await exchange(code, client.secret, wrong);
       expect(refused.status).toBe(400);
