@@ -1,0 +1,28 @@
+import type { Logger } from "@/lib/log/logger";
+import { NetlifyApiError } from "@/lib/netlify/errors";
+import { ApiError } from "./api-error";
+
+/**
+ * The one mapper from whatever a handler threw to the error the caller sees. Anything but an
+ * ApiError becomes a generic answer: its message, stack and properties may hold SQL, internal
+ * hosts or tokens (proxy-security.md item 16), so they go to the server log only, under the
+ * request id the caller is given to quote.
+ */
+export function toApiError(thrown: unknown, requestId: string, log: Logger): ApiError {
+  if (thrown instanceof ApiError) {
+    if (thrown.status >= 500) log.error({ err: thrown.cause ?? thrown, code: thrown.code }, thrown.message);
+    return thrown;
+  }
+  if (thrown instanceof NetlifyApiError) {
+    // Upstream errors are rewrapped, never passed through: their text comes from Netlify.
+    log.error({ err: thrown, upstreamStatus: thrown.status }, "Netlify API call failed");
+    return thrown.errorCode === "timeout"
+      ? new ApiError("UPSTREAM_TIMEOUT", `The Netlify API did not answer in time (request ${requestId}).`)
+      : new ApiError("UPSTREAM_ERROR", `The Netlify API request failed (request ${requestId}).`);
+  }
+  log.error({ err: thrown }, "Unhandled error in a route handler");
+  return new ApiError(
+    "INTERNAL_ERROR",
+    `Something went wrong on our side. Quote request ${requestId} when you report it.`,
+  );
+}
