@@ -1,16 +1,9 @@
-import { spawn } from "node:child_process";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { spawnScript } from "./testing/run-script";
 
 describe("npm run sim", () => {
   it("serves the demo account to its token and refuses others", async () => {
-    const child = spawn(
-      join(process.cwd(), "node_modules", ".bin", "tsx"),
-      ["scripts/sim.ts", "--port", "0", "--token", "t"],
-      {
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
+    const child = spawnScript(["scripts/sim.ts", "--port", "0", "--token", "t"]);
     try {
       const apiUrl = await new Promise<string>((resolve, reject) => {
         let output = "";
@@ -45,9 +38,7 @@ describe("npm run sim", () => {
     ["an unknown flag", ["--sped", "3"]],
     ["a team setting other than on or off", ["--team", "maybe"]],
   ])("rejects %s with usage and exit code 2", async (_, flags) => {
-    const child = spawn(join(process.cwd(), "node_modules", ".bin", "tsx"), ["scripts/sim.ts", ...flags], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawnScript(["scripts/sim.ts", ...flags]);
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk.toString();

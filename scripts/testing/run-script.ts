@@ -1,5 +1,6 @@
-import { spawn } from "node:child_process";
+import { type ChildProcessByStdio, spawn } from "node:child_process";
 import { join } from "node:path";
+import type { Readable } from "node:stream";
 
 export interface ScriptResult {
   code: number | null;
@@ -8,6 +9,17 @@ export interface ScriptResult {
 }
 
 const tsx = join(process.cwd(), "node_modules", ".bin", "tsx");
+
+/**
+ * Starts `tsx <args>` as package.json does: with React's `react-server` condition, under which
+ * `server-only` is an empty module (its default export throws).
+ */
+export function spawnScript(
+  args: string[],
+  env?: NodeJS.ProcessEnv,
+): ChildProcessByStdio<null, Readable, Readable> {
+  return spawn(tsx, ["--conditions=react-server", ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+}
 
 /**
  * Runs one of `scripts/` as an operator would, with exactly the given environment (plus PATH
@@ -26,7 +38,7 @@ export function runScript(
       ...env,
     };
     // Next.js declares NODE_ENV as always present; a script under test must be free to go without it.
-    const child = spawn(tsx, args, { env: childEnv as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawnScript(args, childEnv as NodeJS.ProcessEnv);
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => {
