@@ -1,3 +1,4 @@
+import "server-only";
 import { type DatabaseHandle, openDatabase } from "@/db/client";
 import { env } from "@/lib/env";
 

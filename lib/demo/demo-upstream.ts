@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "@/db";
 import type { Env } from "@/lib/env";
 import { createNetlifyClient } from "@/lib/netlify/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import type { NetlifyConfig, NetlifyRequestInit } from "./config";
 import { errorFromResponse, NetlifyApiError } from "./errors";

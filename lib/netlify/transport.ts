@@ -1,3 +1,4 @@
+import "server-only";
 import type { HttpMethod, NetlifyConfig, NetlifyRequestInit } from "./config";
 import { NetlifyApiError, redactToken } from "./errors";
 
