@@ -27,7 +27,17 @@ describe("parseEnv", () => {
       cronSecret: undefined,
       appUrl: "http://localhost:3000",
       port: 3000,
+      logLevel: "info",
     });
+  });
+
+  it("logs at LOG_LEVEL, silently under Vitest unless LOG_LEVEL is set, and names a wrong level", () => {
+    expect(parseEnv({ LOG_LEVEL: "debug" }).logLevel).toBe("debug");
+    expect(parseEnv({ VITEST: "true" }).logLevel).toBe("silent");
+    expect(parseEnv({ VITEST: "true", LOG_LEVEL: "trace" }).logLevel).toBe("trace");
+    expect(problemsOf({ LOG_LEVEL: "verbose" })).toEqual([
+      "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent",
+    ]);
   });
 
   it("treats empty values as unset", () => {

@@ -1,3 +1,4 @@
+import type { LevelWithSilent } from "pino";
 import { z } from "zod";
 
 /**
@@ -42,6 +43,16 @@ const integerIn = (min: number, max: number) =>
 
 const optionalText = z.string().trim().min(1).optional();
 
+export const logLevels = [
+  "fatal",
+  "error",
+  "warn",
+  "info",
+  "debug",
+  "trace",
+  "silent",
+] as const satisfies readonly LevelWithSilent[];
+
 const envSchema = z
   .object({
     DATABASE_URL: postgresUrl.optional(),
@@ -60,6 +71,9 @@ const envSchema = z
     CRON_SECRET: z.string().min(16, "must be at least 16 characters (try: openssl rand -hex 24)").optional(),
     APP_URL: baseUrl.default("http://localhost:3000"),
     PORT: integerIn(1, 65_535).default(3000),
+    LOG_LEVEL: z.enum(logLevels, { message: `must be one of ${logLevels.join(", ")}` }).optional(),
+    /** Set by Vitest in the processes that run tests: their logs stay quiet unless LOG_LEVEL asks. */
+    VITEST: optionalText,
   })
   .superRefine((value, ctx) => {
     const oauthHalves = [value.NETLIFY_OAUTH_CLIENT_ID, value.NETLIFY_OAUTH_CLIENT_SECRET];
@@ -115,6 +129,7 @@ export interface Env {
   cronSecret: string | undefined;
   appUrl: string;
   port: number;
+  logLevel: (typeof logLevels)[number];
 }
 
 /** Thrown when the environment breaks the contract; `message` names each variable and what it expects. */
@@ -159,5 +174,6 @@ export function parseEnv(source: EnvSource): Env {
     cronSecret: value.CRON_SECRET,
     appUrl: value.APP_URL,
     port: value.PORT,
+    logLevel: value.LOG_LEVEL ?? (value.VITEST ? "silent" : "info"),
   };
 }
