@@ -5,6 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
+import { removeDemoHandoff, writeDemoHandoff } from "@/lib/cli/demo-handoff";
 import { startDemoUpstream } from "@/lib/demo/demo-upstream";
 import { childProcessEnv } from "@/lib/env";
 import { explainStartupFailure } from "@/lib/startup/explain";
@@ -34,6 +35,8 @@ try {
   await database.close().catch(() => undefined);
   process.exit(1);
 }
+// The CLI (`npm run keys`, `npm run sites`) acts on this same simulated account.
+if (demo) writeDemoHandoff(config.dataDir, { apiUrl: demo.apiUrl, token: demo.token, pid: process.pid });
 console.info(
   `Switchyard: ${config.mode} mode, database ${database.location}` +
     (migration.applied > 0 ? `, applied ${migration.applied} migration(s)` : "") +
@@ -47,6 +50,7 @@ const next = spawn(process.execPath, [nextBin, command, "--port", String(config.
 });
 
 const shutdown = async (code: number) => {
+  removeDemoHandoff(config.dataDir, process.pid);
   await demo?.stop().catch(() => undefined);
   await database.close().catch(() => undefined);
   process.exit(code);
