@@ -103,42 +103,55 @@ for (const backend of storageBackends().slice(0, 2)) {
 
     it("refuses every escalation and bad input with a clear error, and writes nothing", async () => {
       const before = await tableSizes();
-      const attempts: Array<[string, Promise<unknown>, KeyRequestError["code"]]> = [
-        ["a viewer minting", mint({ actor: actors.viewer }), "FORBIDDEN"],
+      // Thunks, so each attempt starts (and is awaited) in turn: no rejection goes unobserved.
+      const attempts: Array<[string, () => Promise<unknown>, KeyRequestError["code"]]> = [
+        ["a viewer minting", () => mint({ actor: actors.viewer }), "FORBIDDEN"],
         [
           "a viewer minting write",
-          mint({ actor: actors.viewer, scopes: ["agent_runners:write"] }),
+          () => mint({ actor: actors.viewer, scopes: ["agent_runners:write"] }),
           "FORBIDDEN",
         ],
         [
           "an unknown scope",
-          mint({ actor: actors.admin, scopes: ["agent_runners:admin"] }),
+          () => mint({ actor: actors.admin, scopes: ["agent_runners:admin"] }),
           "VALIDATION_FAILED",
         ],
         [
           "a duplicate scope",
-          mint({ actor: actors.admin, scopes: ["agent_runners:read", "agent_runners:read"] }),
+          () => mint({ actor: actors.admin, scopes: ["agent_runners:read", "agent_runners:read"] }),
           "VALIDATION_FAILED",
         ],
-        ["no scope", mint({ actor: actors.member, scopes: [] }), "VALIDATION_FAILED"],
-        ["a member's key that never expires", mint({ actor: actors.member, expiresAt: null }), "FORBIDDEN"],
-        ["an expiry in the past", mint({ actor: actors.admin, expiresAt: inDays(-1) }), "VALIDATION_FAILED"],
+        ["no scope", () => mint({ actor: actors.member, scopes: [] }), "VALIDATION_FAILED"],
+        [
+          "a member's key that never expires",
+          () => mint({ actor: actors.member, expiresAt: null }),
+          "FORBIDDEN",
+        ],
+        [
+          "an expiry in the past",
+          () => mint({ actor: actors.admin, expiresAt: inDays(-1) }),
+          "VALIDATION_FAILED",
+        ],
         [
           "an expiry beyond ten years",
-          mint({ actor: actors.admin, expiresAt: inDays(3_651) }),
+          () => mint({ actor: actors.admin, expiresAt: inDays(3_651) }),
           "VALIDATION_FAILED",
         ],
-        ["a 10 KB name", mint({ actor: actors.member, name: "n".repeat(10_240) }), "VALIDATION_FAILED"],
-        ["an empty name", mint({ actor: actors.member, name: "   " }), "VALIDATION_FAILED"],
-        ["a site the token cannot see", mint({ actor: actors.admin, siteId: foreignSiteId }), "NOT_FOUND"],
+        ["a 10 KB name", () => mint({ actor: actors.member, name: "n".repeat(10_240) }), "VALIDATION_FAILED"],
+        ["an empty name", () => mint({ actor: actors.member, name: "   " }), "VALIDATION_FAILED"],
+        [
+          "a site the token cannot see",
+          () => mint({ actor: actors.admin, siteId: foreignSiteId }),
+          "NOT_FOUND",
+        ],
         [
           "a site id that is a path",
-          mint({ actor: actors.admin, siteId: "../../accounts" }),
+          () => mint({ actor: actors.admin, siteId: "../../accounts" }),
           "VALIDATION_FAILED",
         ],
       ];
       for (const [name, attempt, code] of attempts) {
-        const error = await refusal(attempt);
+        const error = await refusal(attempt());
         expect(error.code, name).toBe(code);
         expect(error.message, name).toMatch(/\.$/);
       }
