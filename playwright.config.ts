@@ -22,6 +22,7 @@ export default defineConfig({
   use: {
     baseURL,
     trace: "retain-on-failure",
+    screenshot: "only-on-failure",
     launchOptions: { executablePath: chromiumExecutable(), args: chromiumArgs },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
@@ -34,6 +35,8 @@ export default defineConfig({
     stdout: "pipe",
     env: {
       PORT: String(port),
+      // OAuth redirects and the same-origin check use the public base URL.
+      APP_URL: baseURL,
       DATA_DIR: dataDir,
       NEXT_TELEMETRY_DISABLED: "1",
     },

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
+import { currentUser } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";
 import { Providers } from "./providers";
 import "./globals.css";
@@ -17,12 +18,18 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await currentUser();
   return (
     <html lang="en">
       <body className="min-h-dvh antialiased">
         <Providers>
-          <AppHeader mode={env().mode} />
+          <AppHeader
+            mode={env().mode}
+            person={
+              user?.status === "active" ? { name: user.fullName ?? user.email, role: user.role } : undefined
+            }
+          />
           <main className="mx-auto w-full max-w-7xl px-4 py-8 sm:px-6">{children}</main>
         </Providers>
       </body>

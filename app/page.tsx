@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import { AutoRefresh } from "@/components/board/auto-refresh";
 import { BoardColumns } from "@/components/board/board-columns";
 import { BoardEmptyState } from "@/components/board/board-empty-state";
+import { requireUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/database";
 import { listBoardCards } from "@/lib/runners/board";
 import { countConnectedSites } from "@/lib/sites/count-connected-sites";
@@ -12,6 +13,7 @@ export const metadata: Metadata = { title: { absolute: "Board · Switchyard" } }
 
 export default async function BoardPage() {
   await connection();
+  await requireUser();
   const { db } = await database();
   const [siteCount, cards] = await Promise.all([countConnectedSites(db), listBoardCards(db)]);
   return (

@@ -1,7 +1,9 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, getTableName, is, sql } from "drizzle-orm";
+import { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "./client";
 import { migrate } from "./migrate";
+import * as schema from "./schema";
 import {
   apiKeys,
   netlifyConnections,
@@ -15,16 +17,11 @@ import {
 import { storageBackends, type TestDatabase } from "./testing/backends";
 import { queryRows } from "./testing/query-rows";
 
-const appTables = [
-  "api_keys",
-  "netlify_connections",
-  "request_log",
-  "runners",
-  "sessions",
-  "sites",
-  "sync_state",
-  "users",
-];
+/** Every table the schema declares: the migrations must create exactly these. */
+const appTables = (Object.values(schema) as unknown[])
+  .filter((value): value is PgTable => is(value, PgTable))
+  .map((table) => getTableName(table))
+  .sort();
 
 async function schemaFingerprint(db: Database): Promise<string> {
   const columns = await queryRows(

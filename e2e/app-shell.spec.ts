@@ -1,4 +1,9 @@
 import { expect, test } from "@playwright/test";
+import { signInAsDemoUser } from "./testing/sign-in";
+
+test.beforeEach(async ({ page }) => {
+  await signInAsDemoUser(page);
+});
 
 test("the demo board shows the simulator's runners in one column per state", async ({ page }) => {
   await page.goto("/");

@@ -27,8 +27,22 @@ describe("parseEnv", () => {
       cronSecret: undefined,
       appUrl: "http://localhost:3000",
       port: 3000,
+      allowedEmails: [],
+      allowedNetlifyTeams: [],
       logLevel: "info",
     });
+  });
+
+  it("reads the sign-in allow-lists as lower-cased, trimmed comma lists and names a malformed one", () => {
+    const parsed = parseEnv({
+      ALLOWED_EMAILS: " Ana@Example.com, bo@example.com,, ",
+      ALLOWED_NETLIFY_TEAMS: "acme",
+    });
+    expect(parsed.allowedEmails).toEqual(["ana@example.com", "bo@example.com"]);
+    expect(parsed.allowedNetlifyTeams).toEqual(["acme"]);
+    expect(problemsOf({ ALLOWED_EMAILS: "ana@example.com bo@example.com" })).toEqual([
+      "ALLOWED_EMAILS must be a comma-separated list of email addresses",
+    ]);
   });
 
   it("logs at LOG_LEVEL, silently under Vitest unless LOG_LEVEL is set, and names a wrong level", () => {

@@ -43,6 +43,21 @@ const integerIn = (min: number, max: number) =>
 
 const optionalText = z.string().trim().min(1).optional();
 
+/** A comma-separated list, lower-cased and trimmed; empty entries are dropped. */
+const commaList = (what: string) =>
+  z
+    .string()
+    .transform((value) =>
+      value
+        .split(",")
+        .map((entry) => entry.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .refine((entries) => entries.every((entry) => /^[^\s,]+$/.test(entry)), {
+      message: `must be a comma-separated list of ${what}`,
+    })
+    .optional();
+
 export const logLevels = [
   "fatal",
   "error",
@@ -71,6 +86,8 @@ const envSchema = z
     CRON_SECRET: z.string().min(16, "must be at least 16 characters (try: openssl rand -hex 24)").optional(),
     APP_URL: baseUrl.default("http://localhost:3000"),
     PORT: integerIn(1, 65_535).default(3000),
+    ALLOWED_EMAILS: commaList("email addresses"),
+    ALLOWED_NETLIFY_TEAMS: commaList("Netlify team slugs"),
     LOG_LEVEL: z.enum(logLevels, { message: `must be one of ${logLevels.join(", ")}` }).optional(),
     /** Set by Vitest in the processes that run tests: their logs stay quiet unless LOG_LEVEL asks. */
     VITEST: optionalText,
@@ -129,6 +146,9 @@ export interface Env {
   cronSecret: string | undefined;
   appUrl: string;
   port: number;
+  /** People who are let in on sign-in without waiting for an admin's approval. */
+  allowedEmails: string[];
+  allowedNetlifyTeams: string[];
   logLevel: (typeof logLevels)[number];
 }
 
@@ -174,6 +194,8 @@ export function parseEnv(source: EnvSource): Env {
     cronSecret: value.CRON_SECRET,
     appUrl: value.APP_URL,
     port: value.PORT,
+    allowedEmails: value.ALLOWED_EMAILS ?? [],
+    allowedNetlifyTeams: value.ALLOWED_NETLIFY_TEAMS ?? [],
     logLevel: value.LOG_LEVEL ?? (value.VITEST ? "silent" : "info"),
   };
 }

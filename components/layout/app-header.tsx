@@ -1,9 +1,16 @@
 import Link from "next/link";
+import { SignOutButton } from "@/components/auth/sign-out-button";
 import type { AppMode } from "@/lib/env";
 import { NavLinks } from "./nav-links";
 import { SwitchyardMark } from "./switchyard-mark";
 
-export function AppHeader({ mode }: { mode: AppMode }) {
+/** The signed-in person as the header shows them; absent on the sign-in page. */
+export interface HeaderPerson {
+  name: string;
+  role: string;
+}
+
+export function AppHeader({ mode, person }: { mode: AppMode; person?: HeaderPerson }) {
   return (
     <header className="sticky top-0 z-10 border-b border-border bg-surface/90 backdrop-blur">
       <div className="mx-auto flex h-14 w-full max-w-7xl items-center gap-6 px-4 sm:px-6">
@@ -11,8 +18,8 @@ export function AppHeader({ mode }: { mode: AppMode }) {
           <SwitchyardMark className="size-6 text-accent" />
           <span>Switchyard</span>
         </Link>
-        <NavLinks />
-        <div className="ml-auto">
+        {person ? <NavLinks /> : null}
+        <div className="ml-auto flex items-center gap-3">
           {mode === "demo" ? (
             <span
               className="rounded-full bg-warn-soft px-2.5 py-1 text-xs font-medium text-warn-ink"
@@ -20,6 +27,14 @@ export function AppHeader({ mode }: { mode: AppMode }) {
             >
               Demo mode
             </span>
+          ) : null}
+          {person ? (
+            <>
+              <span className="hidden text-sm text-ink-muted sm:inline" title={`Role: ${person.role}`}>
+                {person.name}
+              </span>
+              <SignOutButton />
+            </>
           ) : null}
         </div>
       </div>

@@ -5,4 +5,5 @@ export * from "./runners";
 export * from "./sessions";
 export * from "./sites";
 export * from "./sync-state";
+export * from "./user-sessions";
 export * from "./users";

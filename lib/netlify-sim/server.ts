@@ -7,7 +7,7 @@ import { readJsonBody, type SimContext, SimHttpError, type SimResponse } from ".
 import { RequestLog } from "./request-log";
 import { matchRoute } from "./router";
 import { handleControl } from "./routes/control";
-import { type OAuthClient, OAuthProvider } from "./routes/oauth";
+import { DEMO_OAUTH_CLIENT, type OAuthClient, OAuthProvider } from "./routes/oauth";
 import { createSimState, type SeedName } from "./state";
 import type { SimStore } from "./store";
 
@@ -51,7 +51,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ne
     randomSeed: options.randomSeed ?? 42,
     team: options.team ?? (options.seed ?? "demo") === "demo",
   };
-  const oauthClients = options.oauthClients ?? [{ id: "switchyard-demo", secret: "switchyard-demo-secret" }];
+  const oauthClients = options.oauthClients ?? [DEMO_OAUTH_CLIENT];
   let store = createSimState(stateOptions);
   let oauth = new OAuthProvider(store, oauthClients);
   const faults = new FaultInjector();

@@ -15,6 +15,9 @@ export interface OAuthClient {
   secret: string;
 }
 
+/** The OAuth application the simulator knows by default: demo mode's "Sign in with Netlify". */
+export const DEMO_OAUTH_CLIENT: OAuthClient = { id: "switchyard-demo", secret: "switchyard-demo-secret" };
+
 interface IssuedCode {
   userId: string;
   clientId: string;
