@@ -18,12 +18,18 @@ function visibleTo(actor: KeyActor): SQL | undefined {
 export async function listKeys(
   db: Database,
   actor: KeyActor,
-  filter: { siteId?: string } = {},
+  filter: { siteId?: string; keyId?: string } = {},
 ): Promise<KeySummary[]> {
   const rows = await db
     .select()
     .from(apiKeys)
-    .where(and(visibleTo(actor), filter.siteId ? eq(apiKeys.siteId, filter.siteId) : undefined))
+    .where(
+      and(
+        visibleTo(actor),
+        filter.siteId ? eq(apiKeys.siteId, filter.siteId) : undefined,
+        filter.keyId ? eq(apiKeys.id, filter.keyId) : undefined,
+      ),
+    )
     .orderBy(desc(apiKeys.createdAt));
   return rows.map(toKeySummary);
 }
