@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { KeysSection } from "@/components/settings/keys-section";
 import { SystemCard } from "@/components/settings/system-card";
+import { UsersSection } from "@/components/settings/users-section";
 import { hasRole } from "@/lib/auth/access";
 import { requireUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/database";
@@ -29,6 +30,8 @@ export default async function SettingsPage() {
         mayNeverExpire={user.role === "admin"}
         proxyUrl={`${env().appUrl}/api/proxy`}
       />
+      {/* Admins only; GET /api/users refuses everyone else anyway. */}
+      {user.role === "admin" ? <UsersSection currentUserId={user.id} /> : null}
       <SystemCard status={status} />
     </div>
   );
