@@ -11,7 +11,10 @@ test("mints a key, copies it, sees it listed, and revokes it", async ({ page, co
   const dialog = page.getByRole("dialog", { name: "Create an API key" });
   await dialog.getByLabel("Name", { exact: true }).fill("CI deploys");
   await dialog.getByLabel("Site", { exact: true }).selectOption({ label: "aurora-storefront" });
-  await dialog.getByLabel("agent_runners:write").check();
+  await dialog.getByRole("checkbox", { name: "agent_runners:write", exact: true }).check();
+  await expect(
+    dialog.getByRole("checkbox", { name: "agent_runners:write", exact: true }),
+  ).toHaveAccessibleDescription(/^Medium risk/);
   await expect(dialog.getByRole("region", { name: "This key will be able to" })).toContainText("Start runs");
   await dialog.getByLabel("Expires", { exact: true }).selectOption({ label: "In 7 days" });
   await dialog.getByRole("button", { name: "Create", exact: true }).click();

@@ -118,6 +118,7 @@ export function CreateKeyDialog({
                     <input
                       id={`scope-${choice.scope}`}
                       type="checkbox"
+                      aria-describedby={`scope-${choice.scope}-about`}
                       checked={checked.includes(choice.scope)}
                       onChange={(event) =>
                         setChecked((current) =>
@@ -128,17 +129,20 @@ export function CreateKeyDialog({
                       }
                       className="mt-1"
                     />
-                    <label htmlFor={`scope-${choice.scope}`} className="flex flex-col text-sm">
-                      <span className="flex items-center gap-2 font-mono">
+                    <div className="flex flex-col text-sm">
+                      <label htmlFor={`scope-${choice.scope}`} className="font-mono">
                         {choice.scope}
-                        <span
-                          className={`rounded-full px-2 py-0.5 font-sans text-xs ${riskStyle[choice.risk]}`}
-                        >
+                      </label>
+                      <span
+                        id={`scope-${choice.scope}-about`}
+                        className="flex flex-wrap items-center gap-2 text-xs text-ink-muted"
+                      >
+                        <span className={`rounded-full px-2 py-0.5 ${riskStyle[choice.risk]}`}>
                           {choice.risk} risk
                         </span>
+                        {choice.summary}
                       </span>
-                      <span className="text-xs text-ink-muted">{choice.summary}</span>
-                    </label>
+                    </div>
                   </div>
                 ))}
               </fieldset>
