@@ -1,16 +1,19 @@
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db";
 import { migrate } from "@/db/migrate";
 import { apiKeys, sites, users } from "@/db/schema";
 import { storageBackends, type TestDatabase } from "@/db/testing/backends";
+import { ApiError } from "@/lib/http/api-error";
 import { createNetlifyClient } from "@/lib/netlify/client";
 import { type NetlifySimulator, startSimulator } from "@/lib/netlify-sim/server";
 import { type KeyActor, KeyRequestError } from "./key-actor";
-import { checkKeyShape, hashApiKey } from "./key-format";
+import { checkKeyShape, generateApiKey, hashApiKey } from "./key-format";
 import { keyStatus } from "./key-summary";
 import { listKeys, revokeKey, rollKey } from "./manage-keys";
 import { type MintKeyRequest, mintKey } from "./mint-key";
 import { siteAccessThrough } from "./site-access";
+import { verifyApiKey } from "./verify-key";
 
 const DAY = 86_400_000;
 const inDays = (days: number) => new Date(Date.now() + days * DAY);
@@ -215,6 +218,87 @@ for (const backend of storageBackends().slice(0, 2)) {
           "VALIDATION_FAILED",
         );
       }
+    });
+
+    it("verifies presented keys: missing, malformed and unknown before revoked, expired and out of scope", async () => {
+      const codeOf = async (call: Promise<unknown>) => {
+        try {
+          await call;
+        } catch (error) {
+          if (error instanceof ApiError) return error.code;
+          throw error;
+        }
+        return "accepted";
+      };
+      // A database that fails the test if it is asked anything: shape refusals must not query.
+      const untouchable = new Proxy(
+        {},
+        {
+          get() {
+            throw new Error("the database was queried for a key refused by its shape");
+          },
+        },
+      ) as Database;
+      const valid = generateApiKey();
+      const typo = `${valid.slice(0, 10)}${valid[10] === "a" ? "b" : "a"}${valid.slice(11)}`;
+      expect(await codeOf(verifyApiKey(untouchable, null, "agent_runners:read"))).toBe("MISSING_KEY");
+      expect(await codeOf(verifyApiKey(untouchable, "Basic abc", "agent_runners:read"))).toBe("MISSING_KEY");
+      expect(await codeOf(verifyApiKey(untouchable, "Bearer oc_short", "agent_runners:read"))).toBe(
+        "INVALID_KEY",
+      );
+      expect(await codeOf(verifyApiKey(untouchable, `Bearer ${typo}`, "agent_runners:read"))).toBe(
+        "INVALID_KEY",
+      );
+      expect(await codeOf(verifyApiKey(db(), `Bearer ${valid}`, "agent_runners:read"))).toBe("INVALID_KEY");
+
+      const { key, summary } = await mint({
+        actor: actors.member,
+        name: "Verified",
+        scopes: ["agent_runners:read"],
+      });
+      expect((await verifyApiKey(db(), `Bearer ${key}`, "agent_runners:read")).id).toBe(summary.id);
+      expect(await codeOf(verifyApiKey(db(), `bearer ${key}`, "agent_runners:read"))).toBe("accepted");
+      expect(await codeOf(verifyApiKey(db(), `Bearer ${key}`, "agent_runners:write"))).toBe(
+        "INSUFFICIENT_SCOPE",
+      );
+      const later = new Date(Date.now() + 31 * DAY);
+      expect(await codeOf(verifyApiKey(db(), `Bearer ${key}`, "agent_runners:read", later))).toBe(
+        "KEY_EXPIRED",
+      );
+
+      const rolled = await rollKey(db(), actors.member, summary.id, 60);
+      expect(await codeOf(verifyApiKey(db(), `Bearer ${key}`, "agent_runners:read"))).toBe("accepted");
+      const afterGrace = new Date(Date.now() + 61_000);
+      expect(await codeOf(verifyApiKey(db(), `Bearer ${key}`, "agent_runners:read", afterGrace))).toBe(
+        "KEY_REVOKED",
+      );
+      expect(await codeOf(verifyApiKey(db(), `Bearer ${rolled.key}`, "agent_runners:read", afterGrace))).toBe(
+        "accepted",
+      );
+      await revokeKey(db(), actors.member, rolled.summary.id);
+      expect(await codeOf(verifyApiKey(db(), `Bearer ${rolled.key}`, "agent_runners:read"))).toBe(
+        "KEY_REVOKED",
+      );
+    });
+
+    it("lets a key do no more than its owner may today: a demoted owner's key shrinks, a removed owner's stops", async () => {
+      const [person] = await db()
+        .insert(users)
+        .values({ email: "changing@example.com", role: "member", status: "active" })
+        .returning();
+      const actor = { kind: "user" as const, userId: person?.id ?? "", role: "member" as const };
+      const { key } = await mint({ actor, scopes: ["agent_runners:read", "agent_runners:write"] });
+      const codeOf = (needed: "agent_runners:read" | "agent_runners:write") =>
+        verifyApiKey(db(), `Bearer ${key}`, needed).then(
+          () => "accepted",
+          (error: ApiError) => error.code,
+        );
+      expect(await codeOf("agent_runners:write")).toBe("accepted");
+      await db().update(users).set({ role: "viewer" }).where(eq(users.id, actor.userId));
+      expect(await codeOf("agent_runners:write")).toBe("INSUFFICIENT_SCOPE");
+      expect(await codeOf("agent_runners:read")).toBe("accepted");
+      await db().update(users).set({ status: "disabled" }).where(eq(users.id, actor.userId));
+      expect(await codeOf("agent_runners:read")).toBe("KEY_REVOKED");
     });
   });
 }
