@@ -39,6 +39,17 @@ test("an admin approves a waiting person as a viewer, who then sees the board bu
   const refused = await marco.request.get("/api/users");
   expect(refused.status()).toBe(403);
   expect((await refused.json()).code).toBe("FORBIDDEN");
+  // A viewer sees the keys they may see, and no way to mint, roll or revoke; the API agrees.
+  const keys = marco.getByRole("region", { name: "API keys" });
+  await expect(keys).toBeVisible();
+  await expect(keys.getByRole("button", { name: "Create key" })).toHaveCount(0);
+  await expect(keys.getByRole("button", { name: /^(Revoke|Roll) / })).toHaveCount(0);
+  const mint = await marco.request.post("/api/keys", {
+    data: { name: "viewer key", siteId: "any", scopes: ["agent_runners:read"], expires: "7d" },
+    headers: { origin: new URL(marco.url()).origin },
+  });
+  expect(mint.status()).toBe(403);
+  expect((await mint.json()).code).toBe("FORBIDDEN");
 
   await users.getByRole("button", { name: "Remove Marco Rossi" }).click();
   const dialog = page.getByRole("dialog", { name: "Remove Marco Rossi?" });

@@ -50,7 +50,12 @@ export async function signInWithNetlifyToken(
   const user = await db.transaction(async (tx) => {
     // Two people signing in at once on an empty database must not both become the owner.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('switchyard:first-user'))`);
-    const profile = { email, fullName: me.full_name ?? null, avatarUrl: me.avatar_url ?? null };
+    const profile = {
+      email,
+      fullName: me.full_name ?? null,
+      avatarUrl: me.avatar_url ?? null,
+      lastSeenAt: new Date(),
+    };
     const [existing] = await tx.select().from(users).where(eq(users.netlifyUserId, me.id));
     let person: User | undefined;
     if (existing) {
