@@ -74,3 +74,32 @@ test("the session API refuses strangers, and sign-in refuses requests from anoth
   expect((await forged.json()).code).toBe("CSRF_FAILED");
   expect(forged.headers()["set-cookie"]).toBeUndefined();
 });
+
+test("sign out everywhere ends the sessions of every browser of that person", async ({ page, browser }) => {
+  // A person of their own, so no other test's session of the demo user is ended.
+  await signInAsDemoUser(page);
+  await page.goto("/settings");
+  const apiUrl = (await page.getByRole("region", { name: "System" }).textContent())?.match(
+    /http:\/\/127\.0\.0\.1:\d+/,
+  )?.[0];
+  const token = `everywhere-${Date.now()}`;
+  const created = await page.request.post(`${apiUrl}/__sim/accounts`, {
+    data: { token, account_name: "Everywhere Team", user_name: "Eve Everywhere" },
+  });
+  expect(created.ok()).toBe(true);
+
+  const browsers = [await browser.newContext(), await browser.newContext()];
+  const [laptop, phone] = await Promise.all(browsers.map((context) => context.newPage()));
+  if (!laptop || !phone) throw new Error("two pages");
+  for (const device of [laptop, phone]) {
+    await device.goto("/sign-in");
+    await device.getByLabel("Netlify personal access token").fill(token);
+    await device.getByRole("button", { name: "Sign in with token" }).click();
+    await expect(device.getByRole("heading", { level: 1, name: "Waiting for approval" })).toBeVisible();
+  }
+  await laptop.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(laptop.getByRole("heading", { level: 1, name: "Sign in to Switchyard" })).toBeVisible();
+  await phone.reload();
+  await expect(phone.getByRole("heading", { level: 1, name: "Sign in to Switchyard" })).toBeVisible();
+  await Promise.all(browsers.map((context) => context.close()));
+});

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { AccountSection } from "@/components/settings/account-section";
 import { KeysSection } from "@/components/settings/keys-section";
 import { SystemCard } from "@/components/settings/system-card";
 import { UsersSection } from "@/components/settings/users-section";
@@ -23,6 +24,7 @@ export default async function SettingsPage() {
         <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
         <p className="text-sm text-ink-muted">How this Switchyard is set up.</p>
       </header>
+      <AccountSection name={user.fullName ?? user.email} email={user.email} role={user.role} />
       <KeysSection
         sites={await siteChoices(handle.db)}
         scopes={scopeChoices()}

@@ -15,8 +15,9 @@ export function WaitingForApproval({ email, status }: { email: string; status: s
           ? `You are signed in as ${email}. An admin of this Switchyard has to approve your account before you can see the board.`
           : `The account ${email} was disabled by an admin.`}
       </p>
-      <div className="mx-auto">
+      <div className="mx-auto flex gap-2">
         <SignOutButton />
+        <SignOutButton everywhere />
       </div>
     </section>
   );
