@@ -1,0 +1,143 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useEffect, useState } from "react";
+import type { UserRole } from "@/db/schema";
+import { type SitesQuery, sitesQueryOptions } from "@/lib/queries/sites";
+import { mayConnectSites } from "@/lib/sites/site-permissions";
+import { SitesPager } from "./sites-pager";
+import { SitesRow } from "./sites-row";
+
+const SEARCH_DELAY_MS = 300;
+
+/** Settings → Sites: the Netlify sites the person's token can see, and which are on the board. */
+export function SitesSection({ role }: { role: UserRole }) {
+  const [typed, setTyped] = useState("");
+  const [query, setQuery] = useState<SitesQuery>({ search: "", page: 1 });
+
+  // Netlify is asked once typing pauses, not per keystroke; a new search starts at page 1.
+  useEffect(() => {
+    const search = typed.trim();
+    if (search === query.search) return;
+    const timer = setTimeout(() => setQuery({ search, page: 1 }), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [typed, query.search]);
+
+  function searchNow(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setQuery({ search: typed.trim(), page: 1 });
+  }
+
+  return (
+    <section aria-labelledby="sites-heading" className="rounded-xl border border-border bg-surface">
+      <div className="flex flex-col gap-3 border-b border-border px-5 py-3">
+        <div className="flex flex-col gap-0.5">
+          <h2 id="sites-heading" className="font-medium">
+            Sites
+          </h2>
+          <p className="text-sm text-ink-muted">
+            The Netlify sites your token can see. A connected site's runners are on the board; minting a key
+            for a site connects it too.
+          </p>
+        </div>
+        <search>
+          <form onSubmit={searchNow} className="flex flex-col gap-1">
+            <label htmlFor="sites-search" className="text-sm font-medium">
+              Search sites
+            </label>
+            <input
+              id="sites-search"
+              type="search"
+              value={typed}
+              onChange={(event) => setTyped(event.target.value)}
+              maxLength={100}
+              placeholder="Site name"
+              autoComplete="off"
+              className="h-9 rounded-md border border-border bg-canvas px-2 text-sm sm:max-w-xs"
+            />
+          </form>
+        </search>
+      </div>
+      <SitesBody query={query} role={role} onPage={(page) => setQuery((current) => ({ ...current, page }))} />
+    </section>
+  );
+}
+
+function SitesBody({
+  query,
+  role,
+  onPage,
+}: {
+  query: SitesQuery;
+  role: UserRole;
+  onPage: (page: number) => void;
+}) {
+  const sites = useQuery(sitesQueryOptions(query));
+  const note = "px-5 py-4 text-sm";
+  if (sites.isPending)
+    return (
+      <p role="status" className={`${note} text-ink-muted`}>
+        Loading sites…
+      </p>
+    );
+  if (sites.isError)
+    return (
+      <div role="alert" className={`${note} flex flex-wrap items-center gap-3 bg-warn-soft text-warn-ink`}>
+        <span>Could not load the sites: {sites.error.message}</span>
+        <button
+          type="button"
+          onClick={() => void sites.refetch()}
+          className="h-8 rounded-md border border-current px-3 text-sm font-medium"
+        >
+          Try again
+        </button>
+      </div>
+    );
+  const { page, totalPages } = sites.data;
+  const heading = "px-5 py-2 font-medium";
+  return (
+    <>
+      {sites.data.sites.length === 0 ? (
+        <p role="status" className={`${note} text-ink-muted`}>
+          {query.search
+            ? `No sites match “${query.search}”.`
+            : page > 1
+              ? "No sites on this page."
+              : "Your Netlify account has no sites yet."}
+        </p>
+      ) : (
+        <div className="overflow-x-auto" aria-busy={sites.isPlaceholderData}>
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Netlify sites</caption>
+            <thead className="text-xs text-ink-muted">
+              <tr>
+                <th scope="col" className={heading}>
+                  Site
+                </th>
+                <th scope="col" className={heading}>
+                  Account
+                </th>
+                <th scope="col" className={heading}>
+                  Board
+                </th>
+                {mayConnectSites(role) ? (
+                  <th scope="col" className={heading}>
+                    <span className="sr-only">Actions</span>
+                  </th>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-border border-t border-border">
+              {sites.data.sites.map((site) => (
+                <SitesRow key={site.id} site={site} role={role} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {totalPages > 1 || page > 1 ? (
+        <SitesPager page={page} totalPages={totalPages} busy={sites.isPlaceholderData} onPage={onPage} />
+      ) : null}
+    </>
+  );
+}
