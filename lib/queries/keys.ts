@@ -4,10 +4,7 @@ import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query
 import { toast } from "sonner";
 import type { KeyOutput, MintKeyInput } from "@/lib/keys/key-schemas";
 import { apiFetch } from "./api-fetch";
-
-export const keyQueryKeys = {
-  all: ["keys"] as const,
-};
+import { keyQueryKeys, siteQueryKeys } from "./query-keys";
 
 export const keysQueryOptions = () =>
   queryOptions({
@@ -30,7 +27,11 @@ export function useMintKey() {
       apiFetch<MintedKeyAnswer>("/api/keys", { method: "POST", body: input }),
     onSuccess: (answer) => {
       toast.success(`Key "${answer.apiKey.name}" created. Copy it now: it is shown only once.`);
-      return queryClient.invalidateQueries({ queryKey: keyQueryKeys.all });
+      // Minting connects the key's site if it was not on the board yet.
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: keyQueryKeys.all }),
+        queryClient.invalidateQueries({ queryKey: siteQueryKeys.all }),
+      ]);
     },
     onError: failed,
   });

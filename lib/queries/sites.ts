@@ -5,17 +5,9 @@ import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import type { SiteListOutput, SiteOutput } from "@/lib/sites/site-schemas";
 import { apiFetch } from "./api-fetch";
-import { keyQueryKeys } from "./keys";
+import { keyQueryKeys, type SitesQuery, siteQueryKeys } from "./query-keys";
 
-export interface SitesQuery {
-  search: string;
-  page: number;
-}
-
-export const siteQueryKeys = {
-  all: ["sites"] as const,
-  list: (query: SitesQuery) => [...siteQueryKeys.all, "list", query] as const,
-};
+export type { SitesQuery };
 
 export const sitesQueryOptions = (query: SitesQuery) =>
   queryOptions({

@@ -1,0 +1,15 @@
+/**
+ * Every query key factory in one module: mutations of one resource invalidate another's queries
+ * (minting a key connects its site), and one module keeps the query modules from importing each other.
+ */
+export interface SitesQuery {
+  search: string;
+  page: number;
+}
+
+export const keyQueryKeys = { all: ["keys"] as const };
+
+export const siteQueryKeys = {
+  all: ["sites"] as const,
+  list: (query: SitesQuery) => [...siteQueryKeys.all, "list", query] as const,
+};
