@@ -1,7 +1,7 @@
 "use client";
 
-import * as Dialog from "@radix-ui/react-dialog";
 import { type FormEvent, useState } from "react";
+import { DialogClose, DialogShell, dialogButton } from "@/components/ui/dialog-shell";
 import type { ScopeChoice, SiteChoice } from "@/lib/keys/key-choices";
 import type { MintKeyInput } from "@/lib/keys/key-schemas";
 import { useMintKey } from "@/lib/queries/keys";
@@ -54,8 +54,11 @@ export function CreateKeyDialog({
   }
 
   return (
-    <Dialog.Root open={open} onOpenChange={close}>
-      <Dialog.Trigger asChild>
+    <DialogShell
+      width="lg"
+      open={open}
+      onOpenChange={close}
+      trigger={
         <button
           type="button"
           className="h-9 rounded-md bg-accent px-3 text-sm font-medium text-accent-ink"
@@ -63,146 +66,132 @@ export function CreateKeyDialog({
         >
           Create key
         </button>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
-        <Dialog.Content className="fixed top-1/2 left-1/2 z-50 flex max-h-[90dvh] w-[min(36rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 flex-col gap-4 overflow-y-auto rounded-xl border border-border bg-surface p-5 shadow-xl">
-          <Dialog.Title className="text-lg font-semibold">
-            {mint.data ? "Your new API key" : "Create an API key"}
-          </Dialog.Title>
-          <Dialog.Description className="text-sm text-ink-muted">
-            A key lets a script use the proxy for one site, with the scopes you choose and no more.
-          </Dialog.Description>
-          {mint.data ? (
-            <>
-              <NewKeyReveal
-                secret={mint.data.key}
-                proxyUrl={proxyUrl}
-                canWrite={mint.data.apiKey.scopes.includes("agent_runners:write")}
-              />
-              <Dialog.Close className="h-9 self-end rounded-md border border-border px-3 text-sm">
-                Done
-              </Dialog.Close>
-            </>
-          ) : (
-            <form onSubmit={submit} className="flex flex-col gap-4">
-              <div className="flex flex-col gap-1">
-                <label htmlFor="key-name" className="text-sm font-medium">
-                  Name
-                </label>
+      }
+      title={mint.data ? "Your new API key" : "Create an API key"}
+      description="A key lets a script use the proxy for one site, with the scopes you choose and no more."
+    >
+      {mint.data ? (
+        <>
+          <NewKeyReveal
+            secret={mint.data.key}
+            proxyUrl={proxyUrl}
+            canWrite={mint.data.apiKey.scopes.includes("agent_runners:write")}
+          />
+          <DialogClose className={`${dialogButton.secondary} self-end`}>Done</DialogClose>
+        </>
+      ) : (
+        <form onSubmit={submit} className="flex flex-col gap-4">
+          <div className="flex flex-col gap-1">
+            <label htmlFor="key-name" className="text-sm font-medium">
+              Name
+            </label>
+            <input
+              id="key-name"
+              name="name"
+              required
+              maxLength={100}
+              placeholder="e.g. CI deploys"
+              className={field}
+            />
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="key-site" className="text-sm font-medium">
+              Site
+            </label>
+            <select id="key-site" name="site" required className={field}>
+              {sites.map((site) => (
+                <option key={site.id} value={site.id}>
+                  {site.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <fieldset className="flex flex-col gap-2">
+            <legend className="mb-1 text-sm font-medium">Scopes</legend>
+            {scopes.map((choice) => (
+              <div key={choice.scope} className="flex items-start gap-2">
                 <input
-                  id="key-name"
-                  name="name"
-                  required
-                  maxLength={100}
-                  placeholder="e.g. CI deploys"
-                  className={field}
+                  id={`scope-${choice.scope}`}
+                  type="checkbox"
+                  aria-describedby={`scope-${choice.scope}-about`}
+                  checked={checked.includes(choice.scope)}
+                  onChange={(event) =>
+                    setChecked((current) =>
+                      event.target.checked
+                        ? [...current, choice.scope]
+                        : current.filter((s) => s !== choice.scope),
+                    )
+                  }
+                  className="mt-1"
                 />
+                <div className="flex flex-col text-sm">
+                  <label htmlFor={`scope-${choice.scope}`} className="font-mono">
+                    {choice.scope}
+                  </label>
+                  <span
+                    id={`scope-${choice.scope}-about`}
+                    className="flex flex-wrap items-center gap-2 text-xs text-ink-muted"
+                  >
+                    <span className={`rounded-full px-2 py-0.5 ${riskStyle[choice.risk]}`}>
+                      {choice.risk} risk
+                    </span>
+                    {choice.summary}
+                  </span>
+                </div>
               </div>
-              <div className="flex flex-col gap-1">
-                <label htmlFor="key-site" className="text-sm font-medium">
-                  Site
-                </label>
-                <select id="key-site" name="site" required className={field}>
-                  {sites.map((site) => (
-                    <option key={site.id} value={site.id}>
-                      {site.name}
-                    </option>
+            ))}
+          </fieldset>
+          <section aria-labelledby="key-can" className="rounded-md bg-surface-muted p-3 text-sm">
+            <h3 id="key-can" className="font-medium">
+              This key will be able to
+            </h3>
+            {checked.length === 0 ? (
+              <p className="text-ink-muted">Nothing yet: choose at least one scope.</p>
+            ) : (
+              <ul className="list-disc pl-5">
+                {scopes
+                  .filter((choice) => checked.includes(choice.scope))
+                  .map((choice) => (
+                    <li key={choice.scope}>{choice.summary}</li>
                   ))}
-                </select>
-              </div>
-              <fieldset className="flex flex-col gap-2">
-                <legend className="mb-1 text-sm font-medium">Scopes</legend>
-                {scopes.map((choice) => (
-                  <div key={choice.scope} className="flex items-start gap-2">
-                    <input
-                      id={`scope-${choice.scope}`}
-                      type="checkbox"
-                      aria-describedby={`scope-${choice.scope}-about`}
-                      checked={checked.includes(choice.scope)}
-                      onChange={(event) =>
-                        setChecked((current) =>
-                          event.target.checked
-                            ? [...current, choice.scope]
-                            : current.filter((s) => s !== choice.scope),
-                        )
-                      }
-                      className="mt-1"
-                    />
-                    <div className="flex flex-col text-sm">
-                      <label htmlFor={`scope-${choice.scope}`} className="font-mono">
-                        {choice.scope}
-                      </label>
-                      <span
-                        id={`scope-${choice.scope}-about`}
-                        className="flex flex-wrap items-center gap-2 text-xs text-ink-muted"
-                      >
-                        <span className={`rounded-full px-2 py-0.5 ${riskStyle[choice.risk]}`}>
-                          {choice.risk} risk
-                        </span>
-                        {choice.summary}
-                      </span>
-                    </div>
-                  </div>
-                ))}
-              </fieldset>
-              <section aria-labelledby="key-can" className="rounded-md bg-surface-muted p-3 text-sm">
-                <h3 id="key-can" className="font-medium">
-                  This key will be able to
-                </h3>
-                {checked.length === 0 ? (
-                  <p className="text-ink-muted">Nothing yet: choose at least one scope.</p>
-                ) : (
-                  <ul className="list-disc pl-5">
-                    {scopes
-                      .filter((choice) => checked.includes(choice.scope))
-                      .map((choice) => (
-                        <li key={choice.scope}>{choice.summary}</li>
-                      ))}
-                  </ul>
-                )}
-              </section>
-              <div className="flex flex-col gap-1">
-                <label htmlFor="key-expires" className="text-sm font-medium">
-                  Expires
+              </ul>
+            )}
+          </section>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="key-expires" className="text-sm font-medium">
+              Expires
+            </label>
+            <select
+              id="key-expires"
+              value={expiry}
+              onChange={(event) => setExpiry(event.target.value)}
+              className={field}
+            >
+              <option value="7d">In 7 days</option>
+              <option value="30d">In 30 days</option>
+              <option value="90d">In 90 days</option>
+              <option value="custom">On a date…</option>
+              {mayNeverExpire ? <option value="never">Never (admins only)</option> : null}
+            </select>
+            {expiry === "custom" ? (
+              <>
+                <label htmlFor="key-expiry-date" className="text-sm font-medium">
+                  Expiry date
                 </label>
-                <select
-                  id="key-expires"
-                  value={expiry}
-                  onChange={(event) => setExpiry(event.target.value)}
-                  className={field}
-                >
-                  <option value="7d">In 7 days</option>
-                  <option value="30d">In 30 days</option>
-                  <option value="90d">In 90 days</option>
-                  <option value="custom">On a date…</option>
-                  {mayNeverExpire ? <option value="never">Never (admins only)</option> : null}
-                </select>
-                {expiry === "custom" ? (
-                  <>
-                    <label htmlFor="key-expiry-date" className="text-sm font-medium">
-                      Expiry date
-                    </label>
-                    <input id="key-expiry-date" name="expiry-date" type="date" required className={field} />
-                  </>
-                ) : null}
-              </div>
-              <div className="flex justify-end gap-2">
-                <Dialog.Close type="button" className="h-9 rounded-md border border-border px-3 text-sm">
-                  Cancel
-                </Dialog.Close>
-                <button
-                  type="submit"
-                  disabled={mint.isPending}
-                  className="h-9 rounded-md bg-accent px-3 text-sm font-medium text-accent-ink disabled:opacity-60"
-                >
-                  {mint.isPending ? "Creating…" : "Create"}
-                </button>
-              </div>
-            </form>
-          )}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+                <input id="key-expiry-date" name="expiry-date" type="date" required className={field} />
+              </>
+            ) : null}
+          </div>
+          <div className="flex justify-end gap-2">
+            <DialogClose type="button" className={dialogButton.secondary}>
+              Cancel
+            </DialogClose>
+            <button type="submit" disabled={mint.isPending} className={dialogButton.primary}>
+              {mint.isPending ? "Creating…" : "Create"}
+            </button>
+          </div>
+        </form>
+      )}
+    </DialogShell>
   );
 }

@@ -1,48 +1,19 @@
 "use client";
 
-import * as Dialog from "@radix-ui/react-dialog";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { DialogClose, DialogShell, dialogButton } from "@/components/ui/dialog-shell";
 import type { KeyOutput } from "@/lib/keys/key-schemas";
 import { type MintedKeyAnswer, useRevokeKey, useRollKey } from "@/lib/queries/keys";
 import { NewKeyReveal } from "./new-key-reveal";
 
 const button = "h-8 rounded-md border border-border px-2 text-xs";
 
-function ActionDialog({
-  trigger,
-  title,
-  description,
-  children,
-  open,
-  onOpenChange,
-}: {
-  trigger: ReactNode;
-  title: string;
-  description: string;
-  children: ReactNode;
-  open?: boolean;
-  onOpenChange?: (open: boolean) => void;
-}) {
-  return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Trigger asChild>{trigger}</Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
-        <Dialog.Content className="fixed top-1/2 left-1/2 z-50 flex w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 flex-col gap-4 rounded-xl border border-border bg-surface p-5 shadow-xl">
-          <Dialog.Title className="text-lg font-semibold">{title}</Dialog.Title>
-          <Dialog.Description className="text-sm text-ink-muted">{description}</Dialog.Description>
-          {children}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
-  );
-}
-
 /** Revoke: immediate and final, so it asks first. */
 export function RevokeKeyButton({ apiKey }: { apiKey: KeyOutput }) {
   const revoke = useRevokeKey();
   return (
-    <ActionDialog
+    <ConfirmDialog
       trigger={
         <button type="button" aria-label={`Revoke ${apiKey.name}`} className={button}>
           Revoke
@@ -50,17 +21,13 @@ export function RevokeKeyButton({ apiKey }: { apiKey: KeyOutput }) {
       }
       title={`Revoke ${apiKey.name}?`}
       description="Scripts using this key stop working at once, on every instance. This cannot be undone."
-    >
-      <div className="flex justify-end gap-2">
-        <Dialog.Close className="h-9 rounded-md border border-border px-3 text-sm">Cancel</Dialog.Close>
-        <Dialog.Close
-          onClick={() => revoke.mutate(apiKey.id)}
-          className="h-9 rounded-md bg-red-700 px-3 text-sm font-medium text-white"
-        >
-          Revoke key
-        </Dialog.Close>
-      </div>
-    </ActionDialog>
+      confirmLabel="Revoke key"
+      tone="danger"
+      onConfirm={(close) => {
+        revoke.mutate(apiKey.id);
+        close();
+      }}
+    />
   );
 }
 
@@ -88,7 +55,7 @@ export function RollKeyButton({
     );
   }
   return (
-    <ActionDialog
+    <DialogShell
       open={open}
       onOpenChange={setOpen}
       trigger={
@@ -117,17 +84,12 @@ export function RollKeyButton({
         </p>
       </div>
       <div className="flex justify-end gap-2">
-        <Dialog.Close className="h-9 rounded-md border border-border px-3 text-sm">Cancel</Dialog.Close>
-        <button
-          type="button"
-          disabled={roll.isPending}
-          onClick={rollNow}
-          className="h-9 rounded-md bg-accent px-3 text-sm font-medium text-accent-ink"
-        >
+        <DialogClose className={dialogButton.secondary}>Cancel</DialogClose>
+        <button type="button" disabled={roll.isPending} onClick={rollNow} className={dialogButton.primary}>
           Roll key
         </button>
       </div>
-    </ActionDialog>
+    </DialogShell>
   );
 }
 
@@ -142,26 +104,21 @@ export function RolledKeyDialog({
   onClose: () => void;
 }) {
   return (
-    <Dialog.Root open={answer !== undefined} onOpenChange={(open) => (open ? undefined : onClose())}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
-        <Dialog.Content className="fixed top-1/2 left-1/2 z-50 flex w-[min(36rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 flex-col gap-4 rounded-xl border border-border bg-surface p-5 shadow-xl">
-          <Dialog.Title className="text-lg font-semibold">New secret for {answer?.apiKey.name}</Dialog.Title>
-          <Dialog.Description className="text-sm text-ink-muted">
-            Same name, site, scopes and expiry; the old secret works until its grace period ends.
-          </Dialog.Description>
-          {answer ? (
-            <NewKeyReveal
-              secret={answer.key}
-              proxyUrl={proxyUrl}
-              canWrite={answer.apiKey.scopes.includes("agent_runners:write")}
-            />
-          ) : null}
-          <Dialog.Close className="h-9 self-end rounded-md border border-border px-3 text-sm">
-            Done
-          </Dialog.Close>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <DialogShell
+      width="lg"
+      open={answer !== undefined}
+      onOpenChange={(open) => (open ? undefined : onClose())}
+      title={<>New secret for {answer?.apiKey.name}</>}
+      description="Same name, site, scopes and expiry; the old secret works until its grace period ends."
+    >
+      {answer ? (
+        <NewKeyReveal
+          secret={answer.key}
+          proxyUrl={proxyUrl}
+          canWrite={answer.apiKey.scopes.includes("agent_runners:write")}
+        />
+      ) : null}
+      <DialogClose className={`${dialogButton.secondary} self-end`}>Done</DialogClose>
+    </DialogShell>
   );
 }
