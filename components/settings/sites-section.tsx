@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useState } from "react";
+import { SectionLoadError, SectionNote } from "@/components/ui/section-note";
 import type { UserRole } from "@/db/schema";
 import { type SitesQuery, sitesQueryOptions } from "@/lib/queries/sites";
 import { mayConnectSites } from "@/lib/sites/site-permissions";
@@ -73,38 +74,25 @@ function SitesBody({
   onPage: (page: number) => void;
 }) {
   const sites = useQuery(sitesQueryOptions(query));
-  const note = "px-5 py-4 text-sm";
-  if (sites.isPending)
-    return (
-      <p role="status" className={`${note} text-ink-muted`}>
-        Loading sites…
-      </p>
-    );
+  if (sites.isPending) return <SectionNote status>Loading sites…</SectionNote>;
   if (sites.isError)
     return (
-      <div role="alert" className={`${note} flex flex-wrap items-center gap-3 bg-warn-soft text-warn-ink`}>
-        <span>Could not load the sites: {sites.error.message}</span>
-        <button
-          type="button"
-          onClick={() => void sites.refetch()}
-          className="h-8 rounded-md border border-current px-3 text-sm font-medium"
-        >
-          Try again
-        </button>
-      </div>
+      <SectionLoadError onRetry={() => void sites.refetch()}>
+        Could not load the sites: {sites.error.message}
+      </SectionLoadError>
     );
   const { page, totalPages } = sites.data;
   const heading = "px-5 py-2 font-medium";
   return (
     <>
       {sites.data.sites.length === 0 ? (
-        <p role="status" className={`${note} text-ink-muted`}>
+        <SectionNote status>
           {query.search
             ? `No sites match “${query.search}”.`
             : page > 1
               ? "No sites on this page."
               : "Your Netlify account has no sites yet."}
-        </p>
+        </SectionNote>
       ) : (
         <div className="overflow-x-auto" aria-busy={sites.isPlaceholderData}>
           <table className="w-full text-left text-sm">

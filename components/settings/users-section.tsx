@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { SectionLoadError, SectionNote } from "@/components/ui/section-note";
 import { usersQueryOptions } from "@/lib/queries/users";
 import { UsersRow } from "./users-row";
 
@@ -24,45 +25,25 @@ export function UsersSection({ currentUserId }: { currentUserId: string }) {
 
 function UsersBody({ currentUserId }: { currentUserId: string }) {
   const people = useQuery(usersQueryOptions());
-  const note = "px-5 py-4 text-sm";
-  if (people.isPending)
-    return (
-      <p role="status" className={`${note} text-ink-muted`}>
-        Loading people…
-      </p>
-    );
+  if (people.isPending) return <SectionNote status>Loading people…</SectionNote>;
   if (people.isError)
     return (
-      <div role="alert" className={`${note} flex flex-wrap items-center gap-3 bg-warn-soft text-warn-ink`}>
-        <span>Could not load the people: {people.error.message}</span>
-        <button
-          type="button"
-          onClick={() => void people.refetch()}
-          className="h-8 rounded-md border border-current px-3 text-sm font-medium"
-        >
-          Try again
-        </button>
-      </div>
+      <SectionLoadError onRetry={() => void people.refetch()}>
+        Could not load the people: {people.error.message}
+      </SectionLoadError>
     );
-  if (people.data.length === 0) return <p className={`${note} text-ink-muted`}>No one has signed in yet.</p>;
+  if (people.data.length === 0) return <SectionNote>No one has signed in yet.</SectionNote>;
   const heading = "px-5 py-2 font-medium";
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
         <thead className="text-xs text-ink-muted">
           <tr>
-            <th scope="col" className={heading}>
-              Name
-            </th>
-            <th scope="col" className={heading}>
-              Email
-            </th>
-            <th scope="col" className={heading}>
-              Role
-            </th>
-            <th scope="col" className={heading}>
-              Status
-            </th>
+            {["Name", "Email", "Role", "Status"].map((title) => (
+              <th key={title} scope="col" className={heading}>
+                {title}
+              </th>
+            ))}
             <th scope="col" className={heading}>
               <span className="sr-only">Actions</span>
             </th>
