@@ -5,16 +5,6 @@ import { createScrubber, type Scrubber } from "./scrub";
 export type Logger = pino.Logger;
 export type LogLevel = LevelWithSilent;
 
-export const logLevels = [
-  "fatal",
-  "error",
-  "warn",
-  "info",
-  "debug",
-  "trace",
-  "silent",
-] as const satisfies readonly LogLevel[];
-
 export interface LoggerOptions {
   level: LogLevel;
   /** Where the JSON lines go; stdout unless given (tests pass a stream to read them back). */
