@@ -3,8 +3,9 @@ import { type NextRequest, NextResponse } from "next/server";
 import { database } from "@/lib/database";
 import { env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
+import { toSessionUser } from "@/lib/users/user-schemas";
 import { isSameOriginRequest } from "./same-origin";
-import { publicUser, withSessionCookie } from "./session-response";
+import { withSessionCookie } from "./session-response";
 import { SignInError, signInWithNetlifyToken } from "./sign-in";
 
 /**
@@ -23,7 +24,7 @@ export async function signInResponse(request: NextRequest, token: string, kind: 
       kind,
       request.headers.get("user-agent"),
     );
-    return withSessionCookie(NextResponse.json({ user: publicUser(user) }), config, session);
+    return withSessionCookie(NextResponse.json({ user: toSessionUser(user) }), config, session);
   } catch (error) {
     if (error instanceof SignInError) throw new ApiError("UNAUTHORIZED", error.message);
     throw error;

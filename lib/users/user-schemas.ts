@@ -32,13 +32,21 @@ export type UserOutput = z.infer<typeof userOutputSchema>;
 
 export function toUserOutput(user: User): UserOutput {
   return userOutputSchema.parse({
-    id: user.id,
-    email: user.email,
-    fullName: user.fullName,
-    avatarUrl: user.avatarUrl,
-    role: user.role,
-    status: user.status,
+    ...user,
     lastSeenAt: user.lastSeenAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
   });
 }
+
+/** What the browser may know about the person signed in (`GET /api/session`, the sign-in answers). */
+export const sessionUserSchema = userOutputSchema.pick({
+  id: true,
+  email: true,
+  fullName: true,
+  avatarUrl: true,
+  role: true,
+  status: true,
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+export const toSessionUser = (user: User): SessionUser => sessionUserSchema.parse(user);

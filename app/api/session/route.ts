@@ -1,9 +1,12 @@
-import { publicUser } from "@/lib/auth/session-response";
 import { withSession } from "@/lib/http/with-session";
+import { toSessionUser } from "@/lib/users/user-schemas";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/session — who is signed in.
-export const GET = withSession((_request, _context, { user }) => Response.json({ user: publicUser(user) }), {
-  role: "viewer",
-});
+export const GET = withSession(
+  (_request, _context, { user }) => Response.json({ user: toSessionUser(user) }),
+  {
+    role: "viewer",
+  },
+);
