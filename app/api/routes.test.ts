@@ -1,13 +1,16 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { count } from "drizzle-orm";
-import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  backendName,
+  type RouteEnvironment,
+  request,
+  sessionCookie,
+  startRouteEnvironment,
+} from "@/app/api/testing/route-environment";
 import { migrate } from "@/db/migrate";
 import { apiKeys, userSessions, users } from "@/db/schema";
-import { createFreshDatabase, testDatabaseUrl } from "@/db/testing/backends";
-import { type NetlifySimulator, startSimulator } from "@/lib/netlify-sim/server";
+import type { NetlifySimulator } from "@/lib/netlify-sim/server";
+import { simulatedSiteId } from "@/lib/netlify-sim/testing/sim-sites";
 
 /*
  * The session and key route handlers, called as Next.js calls them, on PostgreSQL when the suite
@@ -15,10 +18,8 @@ import { type NetlifySimulator, startSimulator } from "@/lib/netlify-sim/server"
  * environment is set before the routes load, as a deployment sets it before the server starts.
  */
 
-const appUrl = "http://localhost:3000";
 let simulator: NetlifySimulator;
-let dataDir: string;
-let dropDatabase: (() => Promise<void>) | undefined;
+let environment: RouteEnvironment;
 let routes: Awaited<ReturnType<typeof loadRoutes>>;
 
 async function loadRoutes() {
@@ -35,49 +36,20 @@ async function loadRoutes() {
   };
 }
 
-function request(
-  path: string,
-  init: { method?: string; body?: unknown; cookie?: string; origin?: string } = {},
-) {
-  const headers = new Headers({ origin: init.origin ?? appUrl });
-  if (init.cookie) headers.set("cookie", init.cookie);
-  if (init.body !== undefined) headers.set("content-type", "application/json");
-  return new NextRequest(`${appUrl}${path}`, {
-    method: init.method ?? "GET",
-    headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-}
-
-const sessionCookie = (response: Response) => {
-  const value = /switchyard_session=([^;]*)/.exec(response.headers.get("set-cookie") ?? "")?.[1];
-  return value ? `switchyard_session=${value}` : undefined;
-};
 const params = (keyId: string) => ({ params: Promise.resolve({ keyId }) });
 
-describe(`session and key routes on ${testDatabaseUrl ? "PostgreSQL" : "embedded PGlite"}`, () => {
+describe(`session and key routes on ${backendName}`, () => {
   let cookie: string;
 
   beforeAll(async () => {
-    simulator = await startSimulator({ token: "demo-token", speed: 0, team: false });
-    dataDir = await mkdtemp(join(tmpdir(), "switchyard-routes-"));
-    const fresh = testDatabaseUrl ? await createFreshDatabase(testDatabaseUrl) : undefined;
-    dropDatabase = fresh?.drop;
-    Object.assign(process.env, {
-      DATA_DIR: dataDir,
-      NETLIFY_API_URL: simulator.apiUrl,
-      NETLIFY_DEMO_TOKEN: "demo-token",
-      APP_URL: appUrl,
-      ...(fresh ? { DATABASE_URL: fresh.url } : {}),
-    });
+    environment = await startRouteEnvironment("switchyard-routes-");
+    simulator = environment.simulator;
     routes = await loadRoutes();
     await migrate((await routes.database.database()).db);
   });
   afterAll(async () => {
     await (await routes?.database.database())?.close();
-    await simulator?.stop();
-    await dropDatabase?.();
-    await rm(dataDir, { recursive: true, force: true });
+    await environment?.stop();
   });
 
   const db = async () => (await routes.database.database()).db;
@@ -126,7 +98,7 @@ describe(`session and key routes on ${testDatabaseUrl ? "PostgreSQL" : "embedded
   });
 
   it("mints, lists, rolls and revokes keys, and refuses bad input and cross-origin writes unchanged", async () => {
-    const siteId = [...simulator.store.sites.values()].find((site) => site.name === "docs-portal")?.id ?? "";
+    const siteId = simulatedSiteId(simulator, "docs-portal");
     const minted = await routes.keys.POST(
       request("/api/keys", {
         method: "POST",

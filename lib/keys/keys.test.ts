@@ -7,6 +7,9 @@ import { storageBackends, type TestDatabase } from "@/db/testing/backends";
 import { ApiError } from "@/lib/http/api-error";
 import { createNetlifyClient } from "@/lib/netlify/client";
 import { type NetlifySimulator, startSimulator } from "@/lib/netlify-sim/server";
+import { addForeignSite, simulatedSiteId } from "@/lib/netlify-sim/testing/sim-sites";
+import { type ActorName, insertActors } from "@/lib/testing/actors";
+import { refusal as refusalOf } from "@/lib/testing/refusal";
 import { type KeyActor, KeyRequestError } from "./key-actor";
 import { checkKeyShape, generateApiKey, hashApiKey } from "./key-format";
 import { keyStatus } from "./key-summary";
@@ -17,17 +20,7 @@ import { verifyApiKey } from "./verify-key";
 
 const DAY = 86_400_000;
 const inDays = (days: number) => new Date(Date.now() + days * DAY);
-
-/** The KeyRequestError a call fails with; fails the test if it succeeds or throws anything else. */
-async function refusal(call: Promise<unknown>): Promise<KeyRequestError> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof KeyRequestError) return error;
-    throw error;
-  }
-  throw new Error("expected a KeyRequestError, but the call succeeded");
-}
+const refusal = (call: Promise<unknown>) => refusalOf(call, KeyRequestError);
 
 // PGlite always; PostgreSQL when TEST_DATABASE_URL names a server (the Neon driver is covered by the storage suite).
 for (const backend of storageBackends().slice(0, 2)) {
@@ -36,7 +29,7 @@ for (const backend of storageBackends().slice(0, 2)) {
     let simulator: NetlifySimulator;
     let siteId: string;
     let foreignSiteId: string;
-    const actors = {} as Record<"admin" | "member" | "otherMember" | "viewer", KeyActor & { kind: "user" }>;
+    const actors = {} as Record<ActorName, KeyActor & { kind: "user" }>;
 
     const db = () => database.handle.db;
     const access = () =>
@@ -60,26 +53,10 @@ for (const backend of storageBackends().slice(0, 2)) {
       database = await backend.create();
       await migrate(db());
       simulator = await startSimulator({ token: "demo", speed: 0, team: false });
-      siteId =
-        [...simulator.store.sites.values()].find((site) => site.name === "aurora-storefront")?.id ?? "";
-      const other = await fetch(`${simulator.origin}/__sim/accounts`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ token: "other", sites: [{ name: "not-yours", code_origin: "github" }] }),
-      });
-      foreignSiteId = ((await other.json()) as { sites: Array<{ id: string }> }).sites[0]?.id ?? "";
-      for (const [name, role] of [
-        ["admin", "admin"],
-        ["member", "member"],
-        ["otherMember", "member"],
-        ["viewer", "viewer"],
-      ] as const) {
-        const [user] = await db()
-          .insert(users)
-          .values({ email: `${name}@example.com`, role, status: "active" })
-          .returning();
-        actors[name] = { kind: "user", userId: user?.id ?? "", role };
-      }
+      siteId = simulatedSiteId(simulator, "aurora-storefront");
+      foreignSiteId = await addForeignSite(simulator);
+      const people = await insertActors(db());
+      for (const name of Object.keys(people) as ActorName[]) actors[name] = { kind: "user", ...people[name] };
     });
     afterAll(async () => {
       await simulator?.stop();

@@ -1,28 +1,19 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "@/db/migrate";
-import { apiKeys, runners, sites, users } from "@/db/schema";
+import { apiKeys, runners, sites } from "@/db/schema";
 import { storageBackends, type TestDatabase } from "@/db/testing/backends";
-import { ApiError } from "@/lib/http/api-error";
 import { mintKey } from "@/lib/keys/mint-key";
 import { siteAccessThrough } from "@/lib/keys/site-access";
 import { createNetlifyClient } from "@/lib/netlify/client";
 import { type NetlifySimulator, startSimulator } from "@/lib/netlify-sim/server";
+import { addForeignSite, simulatedSiteId } from "@/lib/netlify-sim/testing/sim-sites";
 import { syncSiteRunners } from "@/lib/sync/sync-site-runners";
+import { type ActorName, insertActors } from "@/lib/testing/actors";
+import { refusal } from "@/lib/testing/refusal";
 import { listNetlifySites } from "./list-netlify-sites";
 import { connectSiteFor, disconnectSite } from "./manage-sites";
 import type { SiteActor } from "./site-permissions";
-
-/** The ApiError a call fails with; fails the test if it succeeds or throws anything else. */
-async function refusal(call: Promise<unknown>): Promise<ApiError> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error("expected an ApiError, but the call succeeded");
-}
 
 const demoSiteNames = ["aurora-storefront", "docs-portal", "field-notes-blog"];
 const seededSites = 150;
@@ -33,12 +24,11 @@ for (const backend of storageBackends().slice(0, 2)) {
     let database: TestDatabase;
     let simulator: NetlifySimulator;
     let foreignSiteId: string;
-    const actors = {} as Record<"admin" | "member" | "otherMember" | "viewer", SiteActor>;
+    const actors = {} as Record<ActorName, SiteActor>;
 
     const db = () => database.handle.db;
     const client = () => createNetlifyClient({ baseUrl: simulator.apiUrl, token: "demo", timeoutMs: 5_000 });
-    const siteIdNamed = (name: string) =>
-      [...simulator.store.sites.values()].find((site) => site.name === name)?.id ?? "";
+    const siteIdNamed = (name: string) => simulatedSiteId(simulator, name);
     const list = (actor: SiteActor, request: Parameters<typeof listNetlifySites>[3] = {}) =>
       listNetlifySites(db(), client(), actor, request);
     const connect = (actor: SiteActor, siteId: string) => connectSiteFor(db(), client(), actor, siteId);
@@ -54,24 +44,8 @@ for (const backend of storageBackends().slice(0, 2)) {
         body: JSON.stringify({ runners: 0, sites: seededSites }),
       });
       expect(seeded.status).toBe(200);
-      const other = await fetch(`${simulator.origin}/__sim/accounts`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ token: "other", sites: [{ name: "not-yours", code_origin: "github" }] }),
-      });
-      foreignSiteId = ((await other.json()) as { sites: Array<{ id: string }> }).sites[0]?.id ?? "";
-      for (const [name, role] of [
-        ["admin", "admin"],
-        ["member", "member"],
-        ["otherMember", "member"],
-        ["viewer", "viewer"],
-      ] as const) {
-        const [user] = await db()
-          .insert(users)
-          .values({ email: `${name}@example.com`, role, status: "active" })
-          .returning();
-        actors[name] = { userId: user?.id ?? "", role };
-      }
+      foreignSiteId = await addForeignSite(simulator);
+      Object.assign(actors, await insertActors(db()));
     });
     afterAll(async () => {
       await simulator?.stop();

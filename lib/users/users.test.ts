@@ -6,20 +6,10 @@ import { type NewUser, userSessions, users } from "@/db/schema";
 import { storageBackends, type TestDatabase } from "@/db/testing/backends";
 import { createSession, validateSession } from "@/lib/auth/session-store";
 import { ApiError } from "@/lib/http/api-error";
+import { refusal } from "@/lib/testing/refusal";
 import { listUsers } from "./list-users";
 import { removeUser } from "./remove-user";
 import { approveUser, changeUserRole, updateUser } from "./update-user";
-
-/** The ApiError a call fails with; fails the test if it succeeds or throws anything else. */
-async function refusal(call: Promise<unknown>): Promise<ApiError> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error("expected an ApiError, but the call succeeded");
-}
 
 // PGlite always; PostgreSQL when TEST_DATABASE_URL names a server (the Neon driver is covered by the storage suite).
 for (const backend of storageBackends().slice(0, 2)) {

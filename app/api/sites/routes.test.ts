@@ -1,23 +1,24 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { count } from "drizzle-orm";
-import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  backendName,
+  type RouteEnvironment,
+  request,
+  sessionCookie,
+  startRouteEnvironment,
+} from "@/app/api/testing/route-environment";
 import { migrate } from "@/db/migrate";
 import { sites, users } from "@/db/schema";
-import { createFreshDatabase, testDatabaseUrl } from "@/db/testing/backends";
-import { type NetlifySimulator, startSimulator } from "@/lib/netlify-sim/server";
+import type { NetlifySimulator } from "@/lib/netlify-sim/server";
+import { addForeignSite, simulatedSiteId } from "@/lib/netlify-sim/testing/sim-sites";
 
 /*
  * The sites routes, called as Next.js calls them, on PostgreSQL when the suite has one: what goes
  * in, what comes out (nothing but the output schema), and every refusal's status.
  */
 
-const appUrl = "http://localhost:3000";
 let simulator: NetlifySimulator;
-let dataDir: string;
-let dropDatabase: (() => Promise<void>) | undefined;
+let environment: RouteEnvironment;
 let routes: Awaited<ReturnType<typeof loadRoutes>>;
 
 async function loadRoutes() {
@@ -29,57 +30,27 @@ async function loadRoutes() {
   };
 }
 
-function request(
-  path: string,
-  init: { method?: string; body?: unknown; cookie?: string; origin?: string } = {},
-) {
-  const headers = new Headers({ origin: init.origin ?? appUrl });
-  if (init.cookie) headers.set("cookie", init.cookie);
-  if (init.body !== undefined) headers.set("content-type", "application/json");
-  return new NextRequest(`${appUrl}${path}`, {
-    method: init.method ?? "GET",
-    headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-}
-
 const params = (siteId: string) => ({ params: Promise.resolve({ siteId }) });
 
-describe(`sites routes on ${testDatabaseUrl ? "PostgreSQL" : "embedded PGlite"}`, () => {
+describe(`sites routes on ${backendName}`, () => {
   let cookie: string;
   let siteId: string;
   let foreignSiteId: string;
 
   beforeAll(async () => {
-    simulator = await startSimulator({ token: "demo-token", speed: 0, team: false });
-    siteId = [...simulator.store.sites.values()].find((site) => site.name === "docs-portal")?.id ?? "";
-    const other = await fetch(`${simulator.origin}/__sim/accounts`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ token: "other", sites: [{ name: "not-yours", code_origin: "github" }] }),
-    });
-    foreignSiteId = ((await other.json()) as { sites: Array<{ id: string }> }).sites[0]?.id ?? "";
-    dataDir = await mkdtemp(join(tmpdir(), "switchyard-sites-routes-"));
-    const fresh = testDatabaseUrl ? await createFreshDatabase(testDatabaseUrl) : undefined;
-    dropDatabase = fresh?.drop;
-    Object.assign(process.env, {
-      DATA_DIR: dataDir,
-      NETLIFY_API_URL: simulator.apiUrl,
-      NETLIFY_DEMO_TOKEN: "demo-token",
-      APP_URL: appUrl,
-      ...(fresh ? { DATABASE_URL: fresh.url } : {}),
-    });
+    environment = await startRouteEnvironment("switchyard-sites-routes-");
+    simulator = environment.simulator;
+    siteId = simulatedSiteId(simulator, "docs-portal");
+    foreignSiteId = await addForeignSite(simulator);
     routes = await loadRoutes();
     await migrate((await routes.database.database()).db);
     const signedIn = await routes.demo.POST(request("/api/auth/demo", { method: "POST" }), {});
-    cookie = /(switchyard_session=[^;]*)/.exec(signedIn.headers.get("set-cookie") ?? "")?.[1] ?? "";
+    cookie = sessionCookie(signedIn) ?? "";
     expect(cookie).not.toBe("");
   });
   afterAll(async () => {
     await (await routes?.database.database())?.close();
-    await simulator?.stop();
-    await dropDatabase?.();
-    await rm(dataDir, { recursive: true, force: true });
+    await environment?.stop();
   });
 
   const db = async () => (await routes.database.database()).db;
