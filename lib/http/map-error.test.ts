@@ -45,7 +45,7 @@ describe("toApiError", () => {
     }
   });
 
-  it("rewraps Netlify API errors as 502 or, for a timeout, 504, without their text", () => {
+  it("rewraps Netlify API errors as 502, 504 for a timeout or 429 with Retry-After, in a sentence without their text", () => {
     const logs = captureLogs();
     const upstream = new NetlifyApiError({
       status: 500,
@@ -54,14 +54,23 @@ describe("toApiError", () => {
     expect(toApiError(upstream, "r-4", logs.logger)).toMatchObject({
       status: 502,
       code: "UPSTREAM_ERROR",
-      message: "The Netlify API request failed (request r-4).",
+      message: "Netlify is having trouble right now (status 500). Try again in a few minutes. (Request r-4.)",
     });
+    expect(toApiError(upstream, "r-4", logs.logger).message).not.toContain("internal.netlify");
     const timeout = new NetlifyApiError({
       status: 504,
       errorCode: "timeout",
       message: "no answer within 15000 ms",
     });
     expect(toApiError(timeout, "r-5", logs.logger)).toMatchObject({ status: 504, code: "UPSTREAM_TIMEOUT" });
-    expect(logs.lines().map((line) => line.upstreamStatus)).toEqual([500, 504]);
+    const limited = new NetlifyApiError({
+      status: 429,
+      message: "slow down",
+      errorCode: "ai_credit_limit_exceeded",
+    });
+    const mapped = toApiError(limited, "r-6", logs.logger);
+    expect(mapped).toMatchObject({ status: 429, code: "RATE_LIMITED", headers: { "Retry-After": "30" } });
+    expect(mapped.message).toMatch(/out of AI credits/);
+    expect(logs.lines().map((line) => line.upstreamStatus)).toEqual([500, 500, 504, 429]);
   });
 });

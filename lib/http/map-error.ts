@@ -1,4 +1,5 @@
 import type { Logger } from "@/lib/log/logger";
+import { describeNetlifyError } from "@/lib/netlify/error-sentences";
 import { NetlifyApiError } from "@/lib/netlify/errors";
 import { ApiError } from "./api-error";
 
@@ -14,11 +15,14 @@ export function toApiError(thrown: unknown, requestId: string, log: Logger): Api
     return thrown;
   }
   if (thrown instanceof NetlifyApiError) {
-    // Upstream errors are rewrapped, never passed through: their text comes from Netlify.
+    // Upstream errors are rewrapped, never passed through: the person gets what to do next
+    // (describeNetlifyError never quotes a body written for programs), the log gets the details.
     log.error({ err: thrown, upstreamStatus: thrown.status }, "Netlify API call failed");
-    return thrown.errorCode === "timeout"
-      ? new ApiError("UPSTREAM_TIMEOUT", `The Netlify API did not answer in time (request ${requestId}).`)
-      : new ApiError("UPSTREAM_ERROR", `The Netlify API request failed (request ${requestId}).`);
+    const sentence = `${describeNetlifyError(thrown)} (Request ${requestId}.)`;
+    if (thrown.errorCode === "timeout") return new ApiError("UPSTREAM_TIMEOUT", sentence);
+    if (thrown.status === 429)
+      return new ApiError("RATE_LIMITED", sentence, { retryAfterSeconds: thrown.retryAfterSeconds ?? 30 });
+    return new ApiError("UPSTREAM_ERROR", sentence);
   }
   log.error({ err: thrown }, "Unhandled error in a route handler");
   return new ApiError(
