@@ -16,7 +16,7 @@ export function SignOutButton({ everywhere = false }: { everywhere?: boolean }) 
     <button
       type="button"
       onClick={() => void signOut()}
-      className="rounded-md px-2 py-1 text-sm text-ink-muted hover:bg-surface-muted hover:text-ink"
+      className="whitespace-nowrap rounded-md px-2 py-1 text-sm text-ink-muted hover:bg-surface-muted hover:text-ink"
     >
       {everywhere ? "Sign out everywhere" : "Sign out"}
     </button>

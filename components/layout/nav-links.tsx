@@ -19,7 +19,7 @@ export function NavLinks() {
             key={link.href}
             href={link.href}
             aria-current={current ? "page" : undefined}
-            className={`rounded-md px-3 py-1.5 transition-colors ${
+            className={`rounded-md px-2 py-1.5 sm:px-3 transition-colors ${
               current ? "bg-surface-muted font-medium text-ink" : "text-ink-muted hover:text-ink"
             }`}
           >

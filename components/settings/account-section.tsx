@@ -7,7 +7,7 @@ export function AccountSection({ name, email, role }: { name: string; email: str
       aria-labelledby="account-heading"
       className="flex flex-col gap-3 rounded-xl border border-border bg-surface p-5"
     >
-      <h2 id="account-heading" className="text-lg font-semibold">
+      <h2 id="account-heading" className="font-medium">
         Your account
       </h2>
       <p className="text-sm">

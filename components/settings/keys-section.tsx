@@ -41,7 +41,7 @@ export function KeysSection({
     >
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div>
-          <h2 id="api-keys-heading" className="text-lg font-semibold">
+          <h2 id="api-keys-heading" className="font-medium">
             API keys
           </h2>
           <p className="text-sm text-ink-muted">
