@@ -95,32 +95,35 @@ function SitesBody({
         </SectionNote>
       ) : (
         <div className="overflow-x-auto" aria-busy={sites.isPlaceholderData}>
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Netlify sites</caption>
-            <thead className="text-xs text-ink-muted">
-              <tr>
-                <th scope="col" className={heading}>
-                  Site
-                </th>
-                <th scope="col" className={heading}>
-                  Account
-                </th>
-                <th scope="col" className={heading}>
-                  Board
-                </th>
-                {mayConnectSites(role) ? (
+          {/* Wider than a phone: the table scrolls on its own, the page does not. */}
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Netlify sites</caption>
+              <thead className="text-xs text-ink-muted">
+                <tr>
                   <th scope="col" className={heading}>
-                    <span className="sr-only">Actions</span>
+                    Site
                   </th>
-                ) : null}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-border border-t border-border">
-              {sites.data.sites.map((site) => (
-                <SitesRow key={site.id} site={site} role={role} />
-              ))}
-            </tbody>
-          </table>
+                  <th scope="col" className={heading}>
+                    Account
+                  </th>
+                  <th scope="col" className={heading}>
+                    Board
+                  </th>
+                  {mayConnectSites(role) ? (
+                    <th scope="col" className={heading}>
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  ) : null}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-border border-t border-border">
+                {sites.data.sites.map((site) => (
+                  <SitesRow key={site.id} site={site} role={role} />
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
       )}
       {totalPages > 1 || page > 1 ? (

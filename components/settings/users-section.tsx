@@ -36,25 +36,28 @@ function UsersBody({ currentUserId }: { currentUserId: string }) {
   const heading = "px-5 py-2 font-medium";
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <thead className="text-xs text-ink-muted">
-          <tr>
-            {["Name", "Email", "Role", "Status"].map((title) => (
-              <th key={title} scope="col" className={heading}>
-                {title}
+      {/* Wider than a phone: the table scrolls on its own, the page does not. */}
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead className="text-xs text-ink-muted">
+            <tr>
+              {["Name", "Email", "Role", "Status"].map((title) => (
+                <th key={title} scope="col" className={heading}>
+                  {title}
+                </th>
+              ))}
+              <th scope="col" className={heading}>
+                <span className="sr-only">Actions</span>
               </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-border border-t border-border">
+            {people.data.map((user) => (
+              <UsersRow key={user.id} user={user} isYou={user.id === currentUserId} />
             ))}
-            <th scope="col" className={heading}>
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-border border-t border-border">
-          {people.data.map((user) => (
-            <UsersRow key={user.id} user={user} isYou={user.id === currentUserId} />
-          ))}
-        </tbody>
-      </table>
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }
