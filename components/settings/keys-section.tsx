@@ -69,7 +69,7 @@ export function KeysSection({
       ) : null}
       {keys.data?.length === 0 ? <p className="text-sm text-ink-muted">No keys yet.</p> : null}
       {keys.data && keys.data.length > 0 ? (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">API keys</caption>
             <thead className="text-xs text-ink-muted">

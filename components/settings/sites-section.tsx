@@ -94,9 +94,9 @@ function SitesBody({
               : "Your Netlify account has no sites yet."}
         </SectionNote>
       ) : (
-        <div className="overflow-x-auto" aria-busy={sites.isPlaceholderData}>
-          {/* Wider than a phone: the table scrolls on its own, the page does not. */}
-          <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto" aria-busy={sites.isPlaceholderData}>
+          {/* Wider than a phone: the table scrolls on its own, the page does not (relative: its sr-only cells too). */}
+          <div className="relative overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Netlify sites</caption>
               <thead className="text-xs text-ink-muted">

@@ -35,9 +35,9 @@ function UsersBody({ currentUserId }: { currentUserId: string }) {
   if (people.data.length === 0) return <SectionNote>No one has signed in yet.</SectionNote>;
   const heading = "px-5 py-2 font-medium";
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       {/* Wider than a phone: the table scrolls on its own, the page does not. */}
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full text-left text-sm">
           <thead className="text-xs text-ink-muted">
             <tr>
