@@ -98,7 +98,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ne
     const match = matchRoute(method, path.slice(API_PREFIX.length) || "/");
     if (match.kind === "not_found") return { status: 404, body: { error: "Not found" } };
     if (match.kind === "method_not_allowed") {
-      return { status: 405, body: { error: "Method not allowed" }, headers: { Allow: match.allow } };
+      return {
+        status: 405,
+        body: { error: "Method not allowed" },
+        headers: { Allow: match.allow.join(", ") },
+      };
     }
     advance(store);
     const cacheKey = method === "GET" ? `${bearer} ${path}?${query}` : "";

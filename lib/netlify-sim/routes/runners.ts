@@ -20,7 +20,7 @@ import { activeSession, addEmptyRunner, lastActivity, wireUser } from "../store"
 export const createModes = ["normal", "create", "ask"] as const;
 
 export function visibleRunner(ctx: SimContext): SimRunner {
-  const runner = ctx.store.runnerVisibleTo(ctx.user, ctx.params.id ?? "");
+  const runner = ctx.store.runnerVisibleTo(ctx.user, ctx.params.runner_id ?? "");
   if (!runner) throw new SimHttpError(404, "Not found");
   return runner;
 }
@@ -88,7 +88,7 @@ export function listRunners(ctx: SimContext) {
 export const createRunner = (ctx: SimContext) => json(startRun(ctx, optionalString(ctx, "site_id")));
 
 // POST /sites/{site_id}/agent_runners — the public form of the same call (§7.7); 201 as Netlify's own client sees it.
-export const createSiteRunner = (ctx: SimContext) => json(startRun(ctx, ctx.params.id), 201);
+export const createSiteRunner = (ctx: SimContext) => json(startRun(ctx, ctx.params.site_id), 201);
 
 function startRun(ctx: SimContext, siteId: string | undefined) {
   if (!siteId) throw new SimHttpError(400, "site_id is required");

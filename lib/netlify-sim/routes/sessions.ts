@@ -22,7 +22,7 @@ import { agentConfig, createModes, unixSecondsMs, visibleRunner } from "./runner
 
 function visibleSession(ctx: SimContext): SimSession {
   const runner = visibleRunner(ctx);
-  const session = runner.sessions.find((candidate) => candidate.id === ctx.params.sid);
+  const session = runner.sessions.find((candidate) => candidate.id === ctx.params.session_id);
   if (!session) throw new SimHttpError(404, "Not found");
   return session;
 }

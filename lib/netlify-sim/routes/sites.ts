@@ -19,7 +19,7 @@ export function listSites(ctx: SimContext) {
 
 // GET /sites/{id}
 export function getSite(ctx: SimContext) {
-  const site = ctx.store.siteVisibleTo(ctx.user, ctx.params.id ?? "");
+  const site = ctx.store.siteVisibleTo(ctx.user, ctx.params.site_id ?? "");
   if (!site) throw new SimHttpError(404, "Not found");
   return json(siteWire(ctx.store, site));
 }
