@@ -3,6 +3,7 @@ import { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "./client";
 import { migrate } from "./migrate";
+import { queryRows } from "./query-rows";
 import * as schema from "./schema";
 import {
   apiKeys,
@@ -15,7 +16,6 @@ import {
   users,
 } from "./schema";
 import { storageBackends, type TestDatabase } from "./testing/backends";
-import { queryRows } from "./testing/query-rows";
 
 /** Every table the schema declares: the migrations must create exactly these. */
 const appTables = (Object.values(schema) as unknown[])

@@ -88,6 +88,9 @@ const envSchema = z
     PORT: integerIn(1, 65_535).default(3000),
     ALLOWED_EMAILS: commaList("email addresses"),
     ALLOWED_NETLIFY_TEAMS: commaList("Netlify team slugs"),
+    PROXY_RATE_LIMIT_PER_MINUTE: integerIn(1, 1_000_000).default(600),
+    PROXY_DEPLOY_RATE_LIMIT_PER_MINUTE: integerIn(1, 1_000_000).default(30),
+    PROXY_AUTH_FAILURES_PER_MINUTE: integerIn(1, 1_000_000).default(20),
     LOG_LEVEL: z.enum(logLevels, { message: `must be one of ${logLevels.join(", ")}` }).optional(),
     /** Set by Vitest in the processes that run tests: their logs stay quiet unless LOG_LEVEL asks. */
     VITEST: optionalText,
@@ -150,6 +153,17 @@ export interface Env {
   allowedEmails: string[];
   allowedNetlifyTeams: string[];
   logLevel: (typeof logLevels)[number];
+  proxyRateLimits: ProxyRateLimits;
+}
+
+/** Per minute, shared by every instance (counted in Postgres). */
+export interface ProxyRateLimits {
+  /** Calls one key may make. */
+  perKey: number;
+  /** Calls needing `agent_runners:deploy` one key may make: they open PRs and publish. */
+  deployPerKey: number;
+  /** Failed authentications one client IP may make before it is refused outright. */
+  authFailuresPerIp: number;
 }
 
 /** Thrown when the environment breaks the contract; `message` names each variable and what it expects. */
@@ -197,5 +211,10 @@ export function parseEnv(source: EnvSource): Env {
     allowedEmails: value.ALLOWED_EMAILS ?? [],
     allowedNetlifyTeams: value.ALLOWED_NETLIFY_TEAMS ?? [],
     logLevel: value.LOG_LEVEL ?? (value.VITEST ? "silent" : "info"),
+    proxyRateLimits: {
+      perKey: value.PROXY_RATE_LIMIT_PER_MINUTE,
+      deployPerKey: value.PROXY_DEPLOY_RATE_LIMIT_PER_MINUTE,
+      authFailuresPerIp: value.PROXY_AUTH_FAILURES_PER_MINUTE,
+    },
   };
 }

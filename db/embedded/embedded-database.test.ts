@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { type DatabaseHandle, openDatabase } from "../client";
-import { queryRows } from "../testing/query-rows";
+import { queryRows } from "../query-rows";
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {

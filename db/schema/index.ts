@@ -1,5 +1,6 @@
 export * from "./api-keys";
 export * from "./netlify-connections";
+export * from "./rate-limit-counters";
 export * from "./request-log";
 export * from "./runners";
 export * from "./sessions";

@@ -3,6 +3,13 @@ import { type ApiErrorCode, type ApiErrorStatus, statusOf } from "./error-codes"
 interface ApiErrorOptions {
   /** What went wrong underneath; logged server-side, never sent to the client. */
   cause?: unknown;
+  /** Further response headers (e.g. the rate-limit headers every proxy answer carries). */
+  headers?: Readonly<Record<string, string>>;
+  /**
+   * Netlify's own `error_code` (e.g. `active_session_exists`), passed on as `error_code` so
+   * scripts can branch on it; it is a short identifier, never a message.
+   */
+  upstreamErrorCode?: string;
 }
 
 /** The header each code cannot be sent without. */
@@ -29,6 +36,7 @@ export class ApiError extends Error {
   readonly status: ApiErrorStatus;
   /** Extra response headers that travel with the error (`Allow`, `Retry-After`). */
   readonly headers: Readonly<Record<string, string>>;
+  readonly upstreamErrorCode: string | undefined;
 
   constructor(...[code, message, options]: ApiErrorArguments) {
     const settings: AnyOptions | undefined = options;
@@ -37,13 +45,14 @@ export class ApiError extends Error {
     this.code = code;
     this.status = statusOf(code);
     this.headers = headersFor(settings);
+    this.upstreamErrorCode = options?.upstreamErrorCode;
   }
 }
 
 type AnyOptions = ApiErrorOptions & Partial<{ allow: readonly string[]; retryAfterSeconds: number }>;
 
 function headersFor(options: AnyOptions | undefined): Record<string, string> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options?.headers };
   if (options?.allow) headers.Allow = options.allow.join(", ");
   if (options?.retryAfterSeconds !== undefined) {
     // Retry-After takes whole seconds; 0 would invite an immediate retry storm.

@@ -5,11 +5,14 @@ import { requestIdHeader } from "./request-id";
 export interface ApiErrorBody {
   error: string;
   code: ApiError["code"];
+  /** Netlify's `error_code`, when the error came from Netlify and it sent one. */
+  error_code?: string;
 }
 
 /** The error answer: the JSON shape, the error's own headers (`Allow`, `Retry-After`) and the standard ones. */
 export function errorResponse(error: ApiError, requestId: string): Response {
   const body: ApiErrorBody = { error: error.message, code: error.code };
+  if (error.upstreamErrorCode) body.error_code = error.upstreamErrorCode;
   return withStandardHeaders(
     Response.json(body, { status: error.status, headers: error.headers }),
     requestId,

@@ -239,19 +239,19 @@ for (const backend of storageBackends().slice(0, 2)) {
         "INSUFFICIENT_SCOPE",
       );
       const later = new Date(Date.now() + 31 * DAY);
-      expect(await codeOf(verifyApiKey(db(), `Bearer ${key}`, "agent_runners:read", later))).toBe(
+      expect(await codeOf(verifyApiKey(db(), `Bearer ${key}`, "agent_runners:read", { now: later }))).toBe(
         "KEY_EXPIRED",
       );
 
       const rolled = await rollKey(db(), actors.member, summary.id, 60);
       expect(await codeOf(verifyApiKey(db(), `Bearer ${key}`, "agent_runners:read"))).toBe("accepted");
       const afterGrace = new Date(Date.now() + 61_000);
-      expect(await codeOf(verifyApiKey(db(), `Bearer ${key}`, "agent_runners:read", afterGrace))).toBe(
-        "KEY_REVOKED",
-      );
-      expect(await codeOf(verifyApiKey(db(), `Bearer ${rolled.key}`, "agent_runners:read", afterGrace))).toBe(
-        "accepted",
-      );
+      expect(
+        await codeOf(verifyApiKey(db(), `Bearer ${key}`, "agent_runners:read", { now: afterGrace })),
+      ).toBe("KEY_REVOKED");
+      expect(
+        await codeOf(verifyApiKey(db(), `Bearer ${rolled.key}`, "agent_runners:read", { now: afterGrace })),
+      ).toBe("accepted");
       await revokeKey(db(), actors.member, rolled.summary.id);
       expect(await codeOf(verifyApiKey(db(), `Bearer ${rolled.key}`, "agent_runners:read"))).toBe(
         "KEY_REVOKED",

@@ -1,0 +1,135 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "@/db";
+import { queryRows } from "@/db/query-rows";
+import type { ApiKeyScope, UserRole, UserStatus } from "@/db/schema";
+
+/** Which of a key's counters a call counts against: deploy-scope calls have their own, stricter one. */
+export type RateClass = "default" | "deploy";
+
+export interface KeyLookupInput {
+  keyHash: string;
+  rateClass: RateClass;
+  /** The runner the call names, whose cached site comes back with the key. */
+  runnerId?: string;
+  /** The `auth:<ip>` counter of the caller's failed authentications. */
+  failureBucket: string;
+}
+
+/** Everything the proxy needs before forwarding; times are epoch milliseconds by the database's clock. */
+export interface KeyLookup {
+  nowMs: number;
+  /** Start of the current rate-limit window. */
+  windowStartMs: number;
+  failuresThisWindow: number;
+  key?: {
+    id: string;
+    siteId: string;
+    scopes: ApiKeyScope[];
+    ownerUserId: string | null;
+    expiresAtMs: number | null;
+    revokedAtMs: number | null;
+    owner: { status: UserStatus; role: UserRole } | null;
+    /** The owner's sealed Netlify token; null for CLI-minted keys (service token) or a missing connection. */
+    tokenCiphertext: string | null;
+    /** The Netlify account of the key's site (for `upload_url`/`delete_url`). */
+    accountId: string | null;
+    /** This call's count in the key's current window, this call included. */
+    callsThisWindow: number;
+    /** The cached site of `runnerId`; null when the runner is not in the cache. */
+    runnerSiteId: string | null;
+  };
+}
+
+interface LookupRow {
+  now_ms: number;
+  window_start_ms: number;
+  failures: number | null;
+  id: string | null;
+  site_id: string;
+  scopes: ApiKeyScope[];
+  owner_user_id: string | null;
+  expires_ms: number | null;
+  revoked_ms: number | null;
+  owner_status: UserStatus | null;
+  owner_role: UserRole | null;
+  token_ciphertext: string | null;
+  account_id: string | null;
+  calls: number | null;
+  runner_site_id: string | null;
+}
+
+const epochMs = (column: ReturnType<typeof sql>) => sql`(extract(epoch from ${column}) * 1000)::float8`;
+const windowStart = sql`date_trunc('minute', now())`;
+
+/**
+ * Adds one hit to a fixed one-minute window counter, restarting it when the window has moved on.
+ * Counted in Postgres so every instance shares the count.
+ */
+const counterUpsert = sql`on conflict (bucket) do update set
+  hits = case when counter.window_start = excluded.window_start then counter.hits + 1 else 1 end,
+  window_start = excluded.window_start`;
+
+/**
+ * The proxy's one database round trip before forwarding: the key by its hash with its owner's
+ * standing, sealed token and site account, the named runner's cached site, this call counted
+ * against the key's rate limit, and the caller's failed authentications so far, all in one
+ * statement. Security invariant: the key is looked up by the SHA-256 of what was presented (an
+ * index probe), never by comparing secrets.
+ */
+export async function lookupKey(db: Database, input: KeyLookupInput): Promise<KeyLookup> {
+  const [row] = await queryRows<LookupRow>(
+    db,
+    sql`with found as (
+      select k.id, k.site_id, k.scopes, k.owner_user_id,
+        ${epochMs(sql`k.expires_at`)} as expires_ms, ${epochMs(sql`k.revoked_at`)} as revoked_ms,
+        u.status as owner_status, u.role as owner_role, c.token_ciphertext, s.account_id
+      from api_keys k
+      left join users u on u.id = k.owner_user_id
+      left join netlify_connections c on c.user_id = k.owner_user_id
+      left join sites s on s.id = k.site_id
+      where k.key_hash = ${input.keyHash}
+    ), counted as (
+      insert into rate_limit_counters as counter (bucket, window_start, hits)
+      select 'key:' || found.id || ':' || ${input.rateClass}, ${windowStart}, 1 from found
+      ${counterUpsert}
+      returning hits
+    )
+    select found.*, (select hits from counted) as calls,
+      ${epochMs(sql`now()`)} as now_ms, ${epochMs(windowStart)} as window_start_ms,
+      (select r.site_id from runners r where r.id = ${input.runnerId ?? null}) as runner_site_id,
+      (select f.hits from rate_limit_counters f
+        where f.bucket = ${input.failureBucket} and f.window_start = ${windowStart}) as failures
+    from (select 1) as one left join found on true`,
+  );
+  if (!row) throw new Error("key lookup returned no row");
+  const lookup: KeyLookup = {
+    nowMs: row.now_ms,
+    windowStartMs: row.window_start_ms,
+    failuresThisWindow: row.failures ?? 0,
+  };
+  if (!row.id) return lookup;
+  lookup.key = {
+    id: row.id,
+    siteId: row.site_id,
+    scopes: row.scopes,
+    ownerUserId: row.owner_user_id,
+    expiresAtMs: row.expires_ms,
+    revokedAtMs: row.revoked_ms,
+    owner: row.owner_status && row.owner_role ? { status: row.owner_status, role: row.owner_role } : null,
+    tokenCiphertext: row.token_ciphertext,
+    accountId: row.account_id,
+    callsThisWindow: row.calls ?? 0,
+    runnerSiteId: row.runner_site_id,
+  };
+  return lookup;
+}
+
+/** Counts one failed authentication from a client; returns the count in the current window. */
+export async function recordFailedAuthentication(db: Database, failureBucket: string): Promise<number> {
+  const [row] = await queryRows<{ hits: number }>(
+    db,
+    sql`insert into rate_limit_counters as counter (bucket, window_start, hits)
+      values (${failureBucket}, ${windowStart}, 1) ${counterUpsert} returning hits`,
+  );
+  return row?.hits ?? 1;
+}
