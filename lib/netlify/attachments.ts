@@ -1,6 +1,7 @@
 import type { CallOptions, NetlifyConfig } from "./config";
 import { netlifyJson } from "./fetch";
 import { deleteUrlSchema, uploadUrlSchema } from "./schemas";
+import { upstreamRequest } from "./upstream-request";
 
 export interface UploadUrlParams {
   accountId: string;
@@ -14,18 +15,26 @@ export interface DeleteUrlParams {
 }
 
 /**
- * POST /agent_runners/upload_url — a presigned URL the caller then PUTs the file to (with the
- * same Content-Type); the returned `file_key` goes into a create's `fileKeys`.
+ * A presigned URL the caller then PUTs the file to (with the same Content-Type); the returned
+ * `file_key` goes into a create's `fileKeys`.
  */
-export function getUploadUrl(config: NetlifyConfig, params: UploadUrlParams, options: CallOptions = {}) {
+export async function getUploadUrl(
+  config: NetlifyConfig,
+  params: UploadUrlParams,
+  options: CallOptions = {},
+) {
+  const { method, path } = upstreamRequest("createUploadUrl", {});
   const body = { account_id: params.accountId, filename: params.filename, content_type: params.contentType };
-  const init = { method: "POST", body, signal: options.signal } as const;
-  return netlifyJson(config, "/agent_runners/upload_url", init, uploadUrlSchema);
+  return netlifyJson(config, path, { method, body, signal: options.signal }, uploadUrlSchema);
 }
 
-// POST /agent_runners/delete_url — a presigned URL the caller then sends DELETE to.
-export function getDeleteUrl(config: NetlifyConfig, params: DeleteUrlParams, options: CallOptions = {}) {
+// A presigned URL the caller then sends DELETE to.
+export async function getDeleteUrl(
+  config: NetlifyConfig,
+  params: DeleteUrlParams,
+  options: CallOptions = {},
+) {
+  const { method, path } = upstreamRequest("createDeleteUrl", {});
   const body = { account_id: params.accountId, file_key: params.fileKey };
-  const init = { method: "POST", body, signal: options.signal } as const;
-  return netlifyJson(config, "/agent_runners/delete_url", init, deleteUrlSchema);
+  return netlifyJson(config, path, { method, body, signal: options.signal }, deleteUrlSchema);
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createNetlifyClient, netlifyConfigFor } from "./client";
+import { NetlifyApiError } from "./errors";
 import { sendJson, startTestServer, type TestHandler, type TestServer } from "./testing/test-server";
 
 const token = "nfp_client_test";
@@ -98,10 +99,13 @@ describe("createNetlifyClient runners", () => {
     ]);
   });
 
-  it("encodes ids into one path segment", async () => {
+  it("refuses an id that is not a plain id with a 400 invalid_path error, before sending anything", async () => {
     const { client, server } = await clientWith((_request, response) => sendJson(response, 200, runner));
-    await client.runners.get("r1/../x");
-    expect(server.requests[0]?.url).toBe("/api/v1/agent_runners/r1%2F..%2Fx");
+    for (const id of ["r1/../x", "..", "", "a%2Fb"]) {
+      await expect(client.runners.get(id)).rejects.toMatchObject({ status: 400, errorCode: "invalid_path" });
+    }
+    await expect(client.sessions.get("r1", "s1/..")).rejects.toBeInstanceOf(NetlifyApiError);
+    expect(server.requests).toEqual([]);
   });
 
   it("resolves stop and archive (202, empty) to nothing with DELETE and POST", async () => {

@@ -1,12 +1,12 @@
 import type { CallOptions, NetlifyConfig } from "./config";
 import { netlifyJson, netlifyStream, netlifyText } from "./fetch";
-import { runnerPath } from "./runners";
 import {
   type NetlifyRunner,
   type NetlifySession,
   netlifyRunnerSchema,
   netlifySessionSchema,
 } from "./schemas";
+import { upstreamRequest } from "./upstream-request";
 
 export interface RunnerDiffParams {
   /** Pages count files, not lines; leave `page` out for the whole diff. */
@@ -15,80 +15,83 @@ export interface RunnerDiffParams {
   stripBinary?: boolean;
 }
 
-// POST /agent_runners/{id}/revert — discards every session after `sessionId`.
-export function revertRunner(
+// Discards every session after `sessionId`.
+export async function revertRunner(
   config: NetlifyConfig,
   id: string,
   sessionId: string,
   options: CallOptions = {},
 ): Promise<NetlifyRunner> {
-  const init = { method: "POST", body: { session_id: sessionId }, signal: options.signal } as const;
-  return netlifyJson(config, `${runnerPath(id)}/revert`, init, netlifyRunnerSchema);
+  const { method, path } = upstreamRequest("revertRunner", { runner_id: id });
+  const init = { method, body: { session_id: sessionId }, signal: options.signal };
+  return netlifyJson(config, path, init, netlifyRunnerSchema);
 }
 
-// POST /agent_runners/{id}/rebase — answers with the new rebase session, not the runner.
-export function rebaseRunner(
+// Answers with the new rebase session, not the runner.
+export async function rebaseRunner(
   config: NetlifyConfig,
   id: string,
   options: CallOptions = {},
 ): Promise<NetlifySession> {
-  const init = { method: "POST", signal: options.signal } as const;
-  return netlifyJson(config, `${runnerPath(id)}/rebase`, init, netlifySessionSchema);
+  const { method, path } = upstreamRequest("rebaseRunner", { runner_id: id });
+  return netlifyJson(config, path, { method, signal: options.signal }, netlifySessionSchema);
 }
 
-// POST /agent_runners/{id}/pull_request — asynchronous: `pr_is_being_created` is true at first.
-export function createPullRequest(
+// Asynchronous: `pr_is_being_created` is true at first.
+export async function createPullRequest(
   config: NetlifyConfig,
   id: string,
   options: CallOptions = {},
 ): Promise<NetlifyRunner> {
-  const init = { method: "POST", signal: options.signal } as const;
-  return netlifyJson(config, `${runnerPath(id)}/pull_request`, init, netlifyRunnerSchema);
+  const { method, path } = upstreamRequest("createPullRequest", { runner_id: id });
+  return netlifyJson(config, path, { method, signal: options.signal }, netlifyRunnerSchema);
 }
 
-// POST /agent_runners/{id}/commit — not idempotent, and upstream refuses the production branch.
-export function commitRunner(
+// Not idempotent, and upstream refuses the production branch.
+export async function commitRunner(
   config: NetlifyConfig,
   id: string,
   targetBranch: string,
   options: CallOptions = {},
 ): Promise<NetlifyRunner> {
-  const init = { method: "POST", body: { target_branch: targetBranch }, signal: options.signal } as const;
-  return netlifyJson(config, `${runnerPath(id)}/commit`, init, netlifyRunnerSchema);
+  const { method, path } = upstreamRequest("commitRunner", { runner_id: id });
+  const init = { method, body: { target_branch: targetBranch }, signal: options.signal };
+  return netlifyJson(config, path, init, netlifyRunnerSchema);
 }
 
-// POST /agent_runners/{id}/publish_to_production — enqueues the publish; 400 while one is under way.
-export function publishRunnerToProduction(
+// Enqueues the publish; 400 while one is under way.
+export async function publishRunnerToProduction(
   config: NetlifyConfig,
   id: string,
   options: CallOptions = {},
 ): Promise<NetlifyRunner> {
-  const init = { method: "POST", signal: options.signal } as const;
-  return netlifyJson(config, `${runnerPath(id)}/publish_to_production`, init, netlifyRunnerSchema);
+  const { method, path } = upstreamRequest("publishRunner", { runner_id: id });
+  return netlifyJson(config, path, { method, signal: options.signal }, netlifyRunnerSchema);
 }
 
-function diffQuery(params: RunnerDiffParams) {
-  return { page: params.page, per_page: params.perPage, strip_binary: params.stripBinary };
+function diffRequest(id: string, params: RunnerDiffParams, options: CallOptions) {
+  const { method, path } = upstreamRequest("getRunnerDiff", { runner_id: id });
+  const query = { page: params.page, per_page: params.perPage, strip_binary: params.stripBinary };
+  return { path, init: { method, query, signal: options.signal } };
 }
 
-// GET /agent_runners/{id}/diff — text/plain unified diff; 404 when there is none.
-export function getRunnerDiff(
+// text/plain unified diff; 404 when there is none.
+export async function getRunnerDiff(
   config: NetlifyConfig,
   id: string,
   params: RunnerDiffParams = {},
   options: CallOptions = {},
 ): Promise<string> {
-  return netlifyText(config, `${runnerPath(id)}/diff`, { query: diffQuery(params), signal: options.signal });
+  const { path, init } = diffRequest(id, params, options);
+  return netlifyText(config, path, init);
 }
 
-export function streamRunnerDiff(
+export async function streamRunnerDiff(
   config: NetlifyConfig,
   id: string,
   params: RunnerDiffParams = {},
   options: CallOptions = {},
 ): Promise<ReadableStream<Uint8Array>> {
-  return netlifyStream(config, `${runnerPath(id)}/diff`, {
-    query: diffQuery(params),
-    signal: options.signal,
-  });
+  const { path, init } = diffRequest(id, params, options);
+  return netlifyStream(config, path, init);
 }

@@ -1,18 +1,14 @@
 import type { CallOptions, NetlifyConfig } from "./config";
 import { netlifyJson } from "./fetch";
-import { runnerPath } from "./runners";
 import { type NetlifyRunnerSnapshot, netlifyRunnerSnapshotSchema } from "./snapshot-schema";
+import { upstreamRequest } from "./upstream-request";
 
-// GET /agent_runners/{id}/snapshot — runner, sessions (oldest first) and deploys in one call; 404 as for the runner.
-export function getRunnerSnapshot(
+// Runner, sessions (oldest first) and deploys in one call; 404 as for the runner.
+export async function getRunnerSnapshot(
   config: NetlifyConfig,
   id: string,
   options: CallOptions = {},
 ): Promise<NetlifyRunnerSnapshot> {
-  return netlifyJson(
-    config,
-    `${runnerPath(id)}/snapshot`,
-    { signal: options.signal },
-    netlifyRunnerSnapshotSchema,
-  );
+  const { method, path } = upstreamRequest("getRunnerSnapshot", { runner_id: id });
+  return netlifyJson(config, path, { method, signal: options.signal }, netlifyRunnerSnapshotSchema);
 }

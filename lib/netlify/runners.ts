@@ -9,7 +9,8 @@ import {
   type RunnerState,
   type sessionModes,
 } from "./schemas";
-import { pathSegment, toUnixSeconds } from "./url";
+import { upstreamRequest } from "./upstream-request";
+import { toUnixSeconds } from "./url";
 
 export type Agent = (typeof agents)[number];
 export type Effort = (typeof efforts)[number];
@@ -53,10 +54,8 @@ export interface UpdateRunnerParams {
   baseDeployId?: string;
 }
 
-export const runnerPath = (id: string) => `/agent_runners/${pathSegment(id)}`;
-
-// GET /agent_runners — newest activity first (sorted by last_session_created_at desc).
-export function listRunners(
+// Newest activity first (sorted by last_session_created_at desc).
+export async function listRunners(
   config: NetlifyConfig,
   params: ListRunnersParams,
   options: CallOptions = {},
@@ -72,8 +71,9 @@ export function listRunners(
     from: toUnixSeconds(params.from),
     to: toUnixSeconds(params.to),
   };
-  const init = { query, page: params.page, perPage: params.perPage, signal: options.signal };
-  return netlifyPage(config, "/agent_runners", init, netlifyRunnerSchema);
+  const { method, path } = upstreamRequest("listRunners", {});
+  const init = { method, query, page: params.page, perPage: params.perPage, signal: options.signal };
+  return netlifyPage(config, path, init, netlifyRunnerSchema);
 }
 
 export function listAllRunners(
@@ -86,12 +86,13 @@ export function listAllRunners(
   });
 }
 
-export function getRunner(
+export async function getRunner(
   config: NetlifyConfig,
   id: string,
   options: CallOptions = {},
 ): Promise<NetlifyRunner> {
-  return netlifyJson(config, runnerPath(id), { signal: options.signal }, netlifyRunnerSchema);
+  const { method, path } = upstreamRequest("getRunner", { runner_id: id });
+  return netlifyJson(config, path, { method, signal: options.signal }, netlifyRunnerSchema);
 }
 
 /** The create body shared by both create forms; unset fields are left out of the JSON. */
@@ -110,52 +111,60 @@ function createRunnerBody(params: CreateRunnerParams) {
   };
 }
 
-// POST /agent_runners?site_id=X — site_id in the query, the rest as JSON, as real clients do.
-export function createRunner(
+// site_id in the query, the rest as JSON, as real clients do.
+export async function createRunner(
   config: NetlifyConfig,
   params: CreateRunnerParams,
   options: CallOptions = {},
 ): Promise<NetlifyRunner> {
+  const { method, path } = upstreamRequest("createRunner", {});
   const init = {
-    method: "POST",
+    method,
     query: { site_id: params.siteId },
     body: createRunnerBody(params),
     signal: options.signal,
-  } as const;
-  return netlifyJson(config, "/agent_runners", init, netlifyRunnerSchema);
+  };
+  return netlifyJson(config, path, init, netlifyRunnerSchema);
 }
 
-// POST /sites/{site_id}/agent_runners — the documented public form of the same call (200 or 201).
-export function createRunnerOnSite(
+// The documented public form of the same call (200 or 201).
+export async function createRunnerOnSite(
   config: NetlifyConfig,
   params: CreateRunnerParams,
   options: CallOptions = {},
 ): Promise<NetlifyRunner> {
-  const init = { method: "POST", body: createRunnerBody(params), signal: options.signal } as const;
-  return netlifyJson(config, `/sites/${pathSegment(params.siteId)}/agent_runners`, init, netlifyRunnerSchema);
+  const { method, path } = upstreamRequest("createSiteRunner", { site_id: params.siteId });
+  const init = { method, body: createRunnerBody(params), signal: options.signal };
+  return netlifyJson(config, path, init, netlifyRunnerSchema);
 }
 
-export function updateRunner(
+export async function updateRunner(
   config: NetlifyConfig,
   id: string,
   params: UpdateRunnerParams,
   options: CallOptions = {},
 ): Promise<NetlifyRunner> {
+  const { method, path } = upstreamRequest("updateRunner", { runner_id: id });
   const body = { title: params.title, base_deploy_id: params.baseDeployId };
-  return netlifyJson(
-    config,
-    runnerPath(id),
-    { method: "PATCH", body, signal: options.signal },
-    netlifyRunnerSchema,
-  );
+  return netlifyJson(config, path, { method, body, signal: options.signal }, netlifyRunnerSchema);
 }
 
-// DELETE /agent_runners/{id} — cancels the active session; the runner itself stays (202, empty).
-export function stopRunner(config: NetlifyConfig, id: string, options: CallOptions = {}): Promise<void> {
-  return netlifyNoContent(config, runnerPath(id), { method: "DELETE", signal: options.signal });
+// Cancels the active session; the runner itself stays (202, empty).
+export async function stopRunner(
+  config: NetlifyConfig,
+  id: string,
+  options: CallOptions = {},
+): Promise<void> {
+  const { method, path } = upstreamRequest("stopRunner", { runner_id: id });
+  return netlifyNoContent(config, path, { method, signal: options.signal });
 }
 
-// POST /agent_runners/{id}/archive — a soft delete (202, empty).
-export function archiveRunner(config: NetlifyConfig, id: string, options: CallOptions = {}): Promise<void> {
-  return netlifyNoContent(config, `${runnerPath(id)}/archive`, { method: "POST", signal: options.signal });
+// A soft delete (202, empty).
+export async function archiveRunner(
+  config: NetlifyConfig,
+  id: string,
+  options: CallOptions = {},
+): Promise<void> {
+  const { method, path } = upstreamRequest("archiveRunner", { runner_id: id });
+  return netlifyNoContent(config, path, { method, signal: options.signal });
 }

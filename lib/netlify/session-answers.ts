@@ -1,7 +1,7 @@
 import type { CallOptions, NetlifyConfig } from "./config";
 import { netlifyJson } from "./fetch";
 import { type NetlifySession, netlifySessionSchema } from "./schemas";
-import { sessionPath } from "./sessions";
+import { upstreamRequest } from "./upstream-request";
 
 /** Answers to a `question` interaction: one entry per question, a list for multi-select, null to skip one. */
 export interface InteractionResponse {
@@ -28,14 +28,15 @@ function answerBody(answer: InteractionAnswer) {
   return { refId: answer.refId, response: answer.response };
 }
 
-// POST …/sessions/{sid}/answers — settles a pending interaction; the session goes back to `running`.
-export function answerSession(
+// Settles a pending interaction; the session goes back to `running`.
+export async function answerSession(
   config: NetlifyConfig,
   runnerId: string,
   sessionId: string,
   answer: InteractionAnswer,
   options: CallOptions = {},
 ): Promise<NetlifySession> {
-  const init = { method: "POST", body: answerBody(answer), signal: options.signal } as const;
-  return netlifyJson(config, `${sessionPath(runnerId, sessionId)}/answers`, init, netlifySessionSchema);
+  const { method, path } = upstreamRequest("answerSession", { runner_id: runnerId, session_id: sessionId });
+  const init = { method, body: answerBody(answer), signal: options.signal };
+  return netlifyJson(config, path, init, netlifySessionSchema);
 }

@@ -1,54 +1,58 @@
 import type { CallOptions, NetlifyConfig } from "./config";
 import { netlifyJson, netlifyStream, netlifyText } from "./fetch";
 import { diffUploadUrlsSchema } from "./schemas";
-import { sessionPath } from "./sessions";
+import { upstreamRequest } from "./upstream-request";
 
 /** `result` is this session's own change; `cumulative` is everything up to and including it. */
 export type SessionDiffKind = "result" | "cumulative";
 
-const diffPath = (runnerId: string, sessionId: string, kind: SessionDiffKind) =>
-  `${sessionPath(runnerId, sessionId)}/diff/${kind}`;
+const diffEndpoints = {
+  result: "getSessionResultDiff",
+  cumulative: "getSessionCumulativeDiff",
+} as const;
 
-export function getSessionResultDiff(
+const diffRequest = (runnerId: string, sessionId: string, kind: SessionDiffKind) =>
+  upstreamRequest(diffEndpoints[kind], { runner_id: runnerId, session_id: sessionId });
+
+export async function getSessionResultDiff(
   config: NetlifyConfig,
   runnerId: string,
   sessionId: string,
   options: CallOptions = {},
 ): Promise<string> {
-  return netlifyText(config, diffPath(runnerId, sessionId, "result"), { signal: options.signal });
+  const { method, path } = diffRequest(runnerId, sessionId, "result");
+  return netlifyText(config, path, { method, signal: options.signal });
 }
 
-export function getSessionCumulativeDiff(
+export async function getSessionCumulativeDiff(
   config: NetlifyConfig,
   runnerId: string,
   sessionId: string,
   options: CallOptions = {},
 ): Promise<string> {
-  return netlifyText(config, diffPath(runnerId, sessionId, "cumulative"), { signal: options.signal });
+  const { method, path } = diffRequest(runnerId, sessionId, "cumulative");
+  return netlifyText(config, path, { method, signal: options.signal });
 }
 
-export function streamSessionDiff(
+export async function streamSessionDiff(
   config: NetlifyConfig,
   runnerId: string,
   sessionId: string,
   kind: SessionDiffKind,
   options: CallOptions = {},
 ): Promise<ReadableStream<Uint8Array>> {
-  return netlifyStream(config, diffPath(runnerId, sessionId, kind), { signal: options.signal });
+  const { method, path } = diffRequest(runnerId, sessionId, kind);
+  return netlifyStream(config, path, { method, signal: options.signal });
 }
 
-// POST …/diff/upload_urls — worker-side upstream; exposed for completeness of the proxy surface.
-export function getSessionDiffUploadUrls(
+// Worker-side upstream; exposed for completeness of the proxy surface.
+export async function getSessionDiffUploadUrls(
   config: NetlifyConfig,
   runnerId: string,
   sessionId: string,
   options: CallOptions = {},
 ) {
-  const init = { method: "POST", signal: options.signal } as const;
-  return netlifyJson(
-    config,
-    `${sessionPath(runnerId, sessionId)}/diff/upload_urls`,
-    init,
-    diffUploadUrlsSchema,
-  );
+  const params = { runner_id: runnerId, session_id: sessionId };
+  const { method, path } = upstreamRequest("createSessionDiffUploadUrls", params);
+  return netlifyJson(config, path, { method, signal: options.signal }, diffUploadUrlsSchema);
 }

@@ -2,9 +2,9 @@ import type { CallOptions, NetlifyConfig } from "./config";
 import { netlifyJson, netlifyNoContent } from "./fetch";
 import { collectAllPages, netlifyPage, type Page } from "./pagination";
 import type { Agent, Effort, SessionMode } from "./runners";
-import { runnerPath } from "./runners";
 import { type NetlifySession, netlifySessionSchema, type SessionState } from "./schemas";
-import { pathSegment, toUnixSeconds } from "./url";
+import { upstreamRequest } from "./upstream-request";
+import { toUnixSeconds } from "./url";
 
 export interface SessionFilters {
   state?: SessionState;
@@ -37,10 +37,7 @@ export interface UpdateSessionParams {
   title?: string;
 }
 
-export const sessionPath = (runnerId: string, sessionId: string) =>
-  `${runnerPath(runnerId)}/sessions/${pathSegment(sessionId)}`;
-
-export function listSessions(
+export async function listSessions(
   config: NetlifyConfig,
   runnerId: string,
   params: ListSessionsParams = {},
@@ -53,8 +50,9 @@ export function listSessions(
     order_by: params.orderBy,
     include_discarded: params.includeDiscarded,
   };
-  const init = { query, page: params.page, perPage: params.perPage, signal: options.signal };
-  return netlifyPage(config, `${runnerPath(runnerId)}/sessions`, init, netlifySessionSchema);
+  const { method, path } = upstreamRequest("listSessions", { runner_id: runnerId });
+  const init = { method, query, page: params.page, perPage: params.perPage, signal: options.signal };
+  return netlifyPage(config, path, init, netlifySessionSchema);
 }
 
 export function listAllSessions(
@@ -68,22 +66,18 @@ export function listAllSessions(
   });
 }
 
-export function getSession(
+export async function getSession(
   config: NetlifyConfig,
   runnerId: string,
   sessionId: string,
   options: CallOptions = {},
 ): Promise<NetlifySession> {
-  return netlifyJson(
-    config,
-    sessionPath(runnerId, sessionId),
-    { signal: options.signal },
-    netlifySessionSchema,
-  );
+  const { method, path } = upstreamRequest("getSession", { runner_id: runnerId, session_id: sessionId });
+  return netlifyJson(config, path, { method, signal: options.signal }, netlifySessionSchema);
 }
 
-// POST /agent_runners/{id}/sessions — a follow-up; 409 `active_session_exists` while one runs.
-export function createSession(
+// A follow-up; 409 `active_session_exists` while one runs.
+export async function createSession(
   config: NetlifyConfig,
   runnerId: string,
   params: CreateSessionParams,
@@ -98,45 +92,41 @@ export function createSession(
     file_keys: params.fileKeys,
     dev_server_image: params.devServerImage,
   };
-  const init = { method: "POST", body, signal: options.signal } as const;
-  return netlifyJson(config, `${runnerPath(runnerId)}/sessions`, init, netlifySessionSchema);
+  const { method, path } = upstreamRequest("createSession", { runner_id: runnerId });
+  return netlifyJson(config, path, { method, body, signal: options.signal }, netlifySessionSchema);
 }
 
-export function updateSession(
+export async function updateSession(
   config: NetlifyConfig,
   runnerId: string,
   sessionId: string,
   params: UpdateSessionParams,
   options: CallOptions = {},
 ): Promise<NetlifySession> {
-  const init = {
-    method: "PATCH",
-    body: { is_published: params.isPublished, title: params.title },
-    signal: options.signal,
-  } as const;
-  return netlifyJson(config, sessionPath(runnerId, sessionId), init, netlifySessionSchema);
+  const { method, path } = upstreamRequest("updateSession", { runner_id: runnerId, session_id: sessionId });
+  const body = { is_published: params.isPublished, title: params.title };
+  return netlifyJson(config, path, { method, body, signal: options.signal }, netlifySessionSchema);
 }
 
-// DELETE …/sessions/{sid} — 202, empty; the session ends `cancelled`.
-export function stopSession(
+// 202, empty; the session ends `cancelled`.
+export async function stopSession(
   config: NetlifyConfig,
   runnerId: string,
   sessionId: string,
   options: CallOptions = {},
 ): Promise<void> {
-  return netlifyNoContent(config, sessionPath(runnerId, sessionId), {
-    method: "DELETE",
-    signal: options.signal,
-  });
+  const { method, path } = upstreamRequest("stopSession", { runner_id: runnerId, session_id: sessionId });
+  return netlifyNoContent(config, path, { method, signal: options.signal });
 }
 
-// POST …/redeploy — answers with the new `mode:"redeploy"` session, not the source one.
-export function redeploySession(
+// Answers with the new `mode:"redeploy"` session, not the source one.
+export async function redeploySession(
   config: NetlifyConfig,
   runnerId: string,
   sessionId: string,
   options: CallOptions = {},
 ): Promise<NetlifySession> {
-  const init = { method: "POST", signal: options.signal } as const;
-  return netlifyJson(config, `${sessionPath(runnerId, sessionId)}/redeploy`, init, netlifySessionSchema);
+  const params = { runner_id: runnerId, session_id: sessionId };
+  const { method, path } = upstreamRequest("redeploySession", params);
+  return netlifyJson(config, path, { method, signal: options.signal }, netlifySessionSchema);
 }

@@ -2,7 +2,7 @@ import type { CallOptions, NetlifyConfig } from "./config";
 import { netlifyJson } from "./fetch";
 import { collectAllPages, netlifyPage, type Page } from "./pagination";
 import { type NetlifySite, netlifySiteSchema } from "./schemas";
-import { pathSegment } from "./url";
+import { upstreamRequest } from "./upstream-request";
 
 export interface SiteFilters {
   /** Netlify's own site-name search. */
@@ -14,19 +14,21 @@ export interface ListSitesParams extends SiteFilters {
   perPage?: number;
 }
 
-// GET /sites — the sites the token can see.
-export function listSites(
+// The sites the token can see.
+export async function listSites(
   config: NetlifyConfig,
   params: ListSitesParams = {},
   options: CallOptions = {},
 ): Promise<Page<NetlifySite>> {
+  const { method, path } = upstreamRequest("listSites", {});
   const init = {
+    method,
     query: { name: params.name },
     page: params.page,
     perPage: params.perPage,
     signal: options.signal,
   };
-  return netlifyPage(config, "/sites", init, netlifySiteSchema);
+  return netlifyPage(config, path, init, netlifySiteSchema);
 }
 
 export function listAllSites(
@@ -39,10 +41,11 @@ export function listAllSites(
   });
 }
 
-export function getSite(
+export async function getSite(
   config: NetlifyConfig,
   siteId: string,
   options: CallOptions = {},
 ): Promise<NetlifySite> {
-  return netlifyJson(config, `/sites/${pathSegment(siteId)}`, { signal: options.signal }, netlifySiteSchema);
+  const { method, path } = upstreamRequest("getSite", { site_id: siteId });
+  return netlifyJson(config, path, { method, signal: options.signal }, netlifySiteSchema);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildUrl, pathSegment, toUnixSeconds } from "./url";
+import { buildUrl, toUnixSeconds } from "./url";
 
 describe("buildUrl", () => {
   it("keeps the base path by concatenating instead of resolving", () => {
@@ -25,20 +25,6 @@ describe("buildUrl", () => {
   it("refuses a path without a leading slash or with its own query", () => {
     expect(() => buildUrl("https://x.test/api/v1", "sites")).toThrow();
     expect(() => buildUrl("https://x.test/api/v1", "/sites?x=1")).toThrow();
-  });
-});
-
-describe("pathSegment", () => {
-  it("percent-encodes an id so it stays one segment", () => {
-    expect(pathSegment("a/b?c#d")).toBe("a%2Fb%3Fc%23d");
-  });
-
-  it("refuses empty and dot-segment ids with a 400 invalid_path error", () => {
-    for (const id of ["", ".", ".."]) {
-      expect(() => pathSegment(id)).toThrow(
-        expect.objectContaining({ status: 400, errorCode: "invalid_path" }),
-      );
-    }
   });
 });
 

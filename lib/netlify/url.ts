@@ -8,16 +8,6 @@ function invalidPath(message: string): NetlifyApiError {
 }
 
 /**
- * Encodes one id for use as a path segment. `.` and `..` survive encodeURIComponent and are
- * dot segments to every URL parser, so an id like `..` would climb to another endpoint (one a
- * key may not be scoped for): they are refused outright.
- */
-export function pathSegment(id: string): string {
-  if (id === "" || id === "." || id === "..") throw invalidPath("An id must be a non-empty path segment");
-  return encodeURIComponent(id);
-}
-
-/**
  * Joins an already-encoded path to the base by concatenation. `new URL(path, base)` is never
  * used: an absolute path would drop the base's `/api/v1`. As a second guard, the normalized
  * result must still sit under the base path on the same origin.
