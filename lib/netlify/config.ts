@@ -25,6 +25,8 @@ export interface NetlifyRequestInit {
   body?: unknown;
   signal?: AbortSignal;
   accept?: string;
+  /** Further request headers; the token, Accept and Content-Type are always set here, never by callers. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 /** Per-call options every resource function takes last. */

@@ -13,6 +13,7 @@ export async function send(
   const timeout = AbortSignal.timeout(config.timeoutMs);
   const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
   const headers: Record<string, string> = {
+    ...init.headers,
     Authorization: `Bearer ${config.token}`,
     Accept: init.accept ?? "application/json",
     "User-Agent": "switchyard",
