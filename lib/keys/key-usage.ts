@@ -13,6 +13,11 @@ interface Batch {
 
 const batches = new Map<Database, Batch>();
 
+/** How long the audit trail is kept; Settings shows the last 24 hours, an incident review needs weeks. */
+const auditRetentionDays = 30;
+const pruneEveryMs = 10 * 60_000;
+let lastPrunedAt = 0;
+
 /**
  * Records a key request in the audit log and the key's "last used" and request count. Requests
  * within a short window share one write (one multi-row insert, one update), so the proxy's hot
@@ -48,6 +53,7 @@ async function writeBatch(db: Database, entries: NewRequestLogEntry[]): Promise<
       lastUsed: seen && seen.lastUsed > at ? seen.lastUsed : at,
     });
   }
+  await pruneOldUsage(db);
   if (perKey.size === 0) return;
   const values = sql.join(
     [...perKey].map(
@@ -60,4 +66,17 @@ async function writeBatch(db: Database, entries: NewRequestLogEntry[]): Promise<
       last_used_at = greatest(api_keys.last_used_at, usage.last_used)
     from (values ${values}) as usage(id, count, last_used)
     where api_keys.id = usage.id`);
+}
+
+/**
+ * Drops audit rows past their retention and rate-limit counters of windows long gone, at most
+ * once per process every ten minutes: cheap (both by index) and needs no scheduler of its own.
+ */
+async function pruneOldUsage(db: Database): Promise<void> {
+  if (Date.now() - lastPrunedAt < pruneEveryMs) return;
+  lastPrunedAt = Date.now();
+  await db.execute(
+    sql`delete from request_log where created_at < now() - make_interval(days => ${auditRetentionDays})`,
+  );
+  await db.execute(sql`delete from rate_limit_counters where window_start < now() - interval '1 hour'`);
 }
