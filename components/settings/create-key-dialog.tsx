@@ -5,6 +5,7 @@ import { DialogClose, DialogShell, dialogButton } from "@/components/ui/dialog-s
 import type { ScopeChoice, SiteChoice } from "@/lib/keys/key-choices";
 import type { MintKeyInput } from "@/lib/keys/key-schemas";
 import { useMintKey } from "@/lib/queries/keys";
+import { Disclosure, EndpointList } from "./key-endpoints";
 import { NewKeyReveal } from "./new-key-reveal";
 
 const riskStyle = {
@@ -148,11 +149,27 @@ export function CreateKeyDialog({
             {checked.length === 0 ? (
               <p className="text-ink-muted">Nothing yet: choose at least one scope.</p>
             ) : (
-              <ul className="list-disc pl-5">
+              <ul className="flex list-disc flex-col gap-1 pl-5">
                 {scopes
                   .filter((choice) => checked.includes(choice.scope))
                   .map((choice) => (
-                    <li key={choice.scope}>{choice.summary}</li>
+                    <li key={choice.scope}>
+                      {choice.summary}
+                      <Disclosure
+                        label={
+                          <>
+                            {choice.endpoints.length}{" "}
+                            {choice.endpoints.length === 1 ? "endpoint" : "endpoints"}
+                            <span className="sr-only"> of {choice.scope}</span>
+                          </>
+                        }
+                      >
+                        <EndpointList
+                          endpoints={choice.endpoints}
+                          aria-label={`Endpoints of ${choice.scope}`}
+                        />
+                      </Disclosure>
+                    </li>
                   ))}
               </ul>
             )}

@@ -7,6 +7,7 @@ import type { KeyOutput } from "@/lib/keys/key-schemas";
 import { keysQueryOptions, type MintedKeyAnswer } from "@/lib/queries/keys";
 import { CreateKeyDialog } from "./create-key-dialog";
 import { RevokeKeyButton, RolledKeyDialog, RollKeyButton } from "./key-actions";
+import { KeyEndpoints } from "./key-endpoints";
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 const when = (iso: string | null, otherwise: string) => (iso ? dateFormat.format(new Date(iso)) : otherwise);
@@ -105,7 +106,12 @@ export function KeysSection({
                   </th>
                   <td className="px-2 py-2 font-mono text-xs">{key.displayPrefix}…</td>
                   <td className="px-2 py-2">{key.siteName ?? key.siteId}</td>
-                  <td className="px-2 py-2 font-mono text-xs">{key.scopes.join(" ")}</td>
+                  <td className="px-2 py-2">
+                    <div className="flex flex-col gap-1">
+                      <span className="font-mono text-xs">{key.scopes.join(" ")}</span>
+                      <KeyEndpoints keyScopes={key.scopes} scopes={scopes} />
+                    </div>
+                  </td>
                   <td className="px-2 py-2">{key.ownerEmail ?? "CLI (service token)"}</td>
                   <td className="px-2 py-2">{when(key.createdAt, "")}</td>
                   <td className="px-2 py-2">{when(key.expiresAt, "Never")}</td>
