@@ -47,21 +47,39 @@ export const proxyErrorResponses: readonly ProxyErrorResponse[] = [
   error(
     403,
     "Forbidden",
-    "`KEY_REVOKED`, `KEY_EXPIRED`, `INSUFFICIENT_SCOPE` (the key lacks the scope this call needs) or `SITE_MISMATCH` (the runner belongs to another site).",
+    "`KEY_REVOKED`, `KEY_EXPIRED`, `INSUFFICIENT_SCOPE` (the key lacks the scope this call needs) or `SITE_MISMATCH` (the runner belongs to another site). `FORBIDDEN`: Netlify refused (the team's plan or AI credits; its `error_code`, e.g. `ai_credit_limit_disabled`, is passed on).",
   ),
   error(404, "NotFound", "`NOT_FOUND`: no such runner or session."),
   error(405, "MethodNotAllowed", "`METHOD_NOT_ALLOWED`: the path exists, but not with this method.", {
     Allow: { description: "The methods the path takes.", schema: { type: "string" } },
   }),
+  error(
+    409,
+    "Conflict",
+    "`CONFLICT`: Netlify refused because of the run's state; its `error_code` is passed on (`active_session_exists`: a session is still running; `follow_up_unavailable`: the run was published).",
+  ),
   error(413, "PayloadTooLarge", "`PAYLOAD_TOO_LARGE`: the request body is over the size limit."),
   error(
     422,
     "ValidationFailed",
     "`VALIDATION_FAILED`: the body is complete, but a value breaks a rule (too long, out of range).",
   ),
-  error(429, "RateLimited", "`RATE_LIMITED`: too many requests from this key or address.", {
-    "Retry-After": { description: "Seconds to wait before trying again.", schema: { type: "integer" } },
-  }),
+  error(
+    429,
+    "RateLimited",
+    "`RATE_LIMITED`: too many requests from this key or address, or Netlify's own limit (its `error_code`, e.g. `ai_credit_limit_exceeded`, is passed on). Every answer, not only a 429, carries `RateLimit-Policy` and `RateLimit`.",
+    {
+      "Retry-After": { description: "Seconds to wait before trying again.", schema: { type: "integer" } },
+      "RateLimit-Policy": {
+        description: 'The key\'s budget (IETF draft), e.g. `"default";q=600;w=60`.',
+        schema: { type: "string" },
+      },
+      RateLimit: {
+        description: 'What is left of it, e.g. `"default";r=0;t=17` (remaining calls, seconds to reset).',
+        schema: { type: "string" },
+      },
+    },
+  ),
   error(500, "InternalError", "`INTERNAL_ERROR`: something failed inside the proxy."),
   error(
     502,
