@@ -30,7 +30,20 @@ describe("parseEnv", () => {
       allowedEmails: [],
       allowedNetlifyTeams: [],
       logLevel: "info",
+      proxyRateLimits: { perKey: 600, deployPerKey: 30, authFailuresPerIp: 20 },
     });
+  });
+
+  it("reads the proxy's rate limits and refuses a limit that is not a positive whole number", () => {
+    const parsed = parseEnv({
+      PROXY_RATE_LIMIT_PER_MINUTE: "1200",
+      PROXY_DEPLOY_RATE_LIMIT_PER_MINUTE: "5",
+      PROXY_AUTH_FAILURES_PER_MINUTE: "50",
+    });
+    expect(parsed.proxyRateLimits).toEqual({ perKey: 1200, deployPerKey: 5, authFailuresPerIp: 50 });
+    expect(() => parseEnv({ PROXY_DEPLOY_RATE_LIMIT_PER_MINUTE: "0" })).toThrow(
+      /PROXY_DEPLOY_RATE_LIMIT_PER_MINUTE must be a whole number/,
+    );
   });
 
   it("reads the sign-in allow-lists as lower-cased, trimmed comma lists and names a malformed one", () => {
