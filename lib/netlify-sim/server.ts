@@ -2,9 +2,10 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { advance } from "./agent";
+import { applyAnswerFault } from "./answer-faults";
 import { FaultInjector } from "./faults";
 import { readJsonBody, type SimContext, SimHttpError, type SimResponse } from "./http";
-import { RequestLog } from "./request-log";
+import { loggedHeaders, RequestLog } from "./request-log";
 import { matchRoute } from "./router";
 import { handleControl } from "./routes/control";
 import { DEMO_OAUTH_CLIENT, type OAuthClient, OAuthProvider } from "./routes/oauth";
@@ -59,6 +60,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ne
   // GET responses are a pure function of (token, URL, store version): cache them per version.
   const getCache = new Map<string, { version: number; response: SimResponse }>();
   const sockets = new Set<Socket>();
+  // The bodies API handlers read, for the request log.
+  const readBodies = new WeakMap<IncomingMessage, Record<string, unknown>>();
   let origin = "";
 
   const simulator: NetlifySimulator = {
@@ -108,15 +111,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ne
     const cacheKey = method === "GET" ? `${bearer} ${path}?${query}` : "";
     const cached = cacheKey ? getCache.get(cacheKey) : undefined;
     if (cached && cached.version === store.version) return cached.response;
-    const ctx: SimContext = {
-      store,
-      user,
-      params: match.params,
-      query,
-      body: method === "GET" || method === "DELETE" ? {} : await readJsonBody(request),
-      origin,
-      request,
-    };
+    const body = method === "GET" || method === "DELETE" ? undefined : await readJsonBody(request);
+    if (body) readBodies.set(request, body);
+    const ctx: SimContext = { store, user, params: match.params, query, body: body ?? {}, origin, request };
     const response = await match.handler(ctx);
     if (cacheKey && response.status === 200) {
       if (getCache.size >= GET_CACHE_LIMIT) getCache.clear();
@@ -129,7 +126,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ne
     return response;
   };
 
-  const route = async (request: IncomingMessage, url: URL): Promise<SimResponse | "hang"> => {
+  /** The answer to a request, "hang" for none, and how long to hold its body back. */
+  const route = async (
+    request: IncomingMessage,
+    url: URL,
+  ): Promise<SimResponse | "hang" | { answer: SimResponse; bodyDelayMs: number }> => {
     const path = url.pathname;
     const method = request.method ?? "GET";
     if (path.startsWith("/__sim/"))
@@ -144,12 +145,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ne
     const delay = fault.kind === "delay" ? fault.ms : fault.kind === "none" ? 0 : fault.delayMs;
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     if (fault.kind === "redirect") return { status: 307, headers: { location: fault.location } };
+    let answer: SimResponse;
     if (fault.kind === "error") {
       const headers: Record<string, string> =
         fault.status === 429 || fault.status === 503 ? { "Retry-After": "1" } : {};
-      return { status: fault.status, body: { error: "Simulated upstream failure" }, headers };
+      answer = { status: fault.status, body: fault.body ?? { error: "Simulated upstream failure" }, headers };
+    } else {
+      answer = await handleApi(request, path, url.searchParams);
     }
-    return handleApi(request, path, url.searchParams);
+    return { answer: applyAnswerFault(answer, fault.answer), bodyDelayMs: fault.answer?.bodyDelayMs ?? 0 };
   };
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
@@ -168,22 +172,33 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ne
             ? { status: error.status, body: { error: error.message, ...error.extra } }
             : { status: 500, body: { error: "Internal server error" } },
       )
-      .then((result) => {
-        if (result === "hang") return;
+      .then((routed) => {
+        const logRequest = (status: number) =>
+          log.add({
+            method: request.method ?? "GET",
+            path: url.pathname,
+            query: url.search,
+            status,
+            durationMs: Math.round((performance.now() - started) * 10) / 10,
+            at: new Date().toISOString(),
+            authenticated: Boolean(request.headers.authorization),
+            headers: loggedHeaders(request.headers),
+            ...(readBodies.has(request) ? { body: readBodies.get(request) } : {}),
+          });
+        if (routed === "hang") {
+          // Logged once the client gives up, so a test sees that the connection was closed.
+          response.once("close", () => logRequest(499));
+          return;
+        }
+        const { answer: result, bodyDelayMs } =
+          "answer" in routed ? routed : { answer: routed, bodyDelayMs: 0 };
         // A body left unread (a 413, an early error) would corrupt the next request on this socket.
         send(
           response,
           request.complete ? result : { ...result, headers: { ...result.headers, connection: "close" } },
+          bodyDelayMs,
         );
-        log.add({
-          method: request.method ?? "GET",
-          path: url.pathname,
-          query: url.search,
-          status: result.status,
-          durationMs: Math.round((performance.now() - started) * 10) / 10,
-          at: new Date().toISOString(),
-          authenticated: Boolean(request.headers.authorization),
-        });
+        logRequest(result.status);
       });
   });
   server.on("connection", (socket) => {
@@ -226,9 +241,16 @@ function encodeBody(result: SimResponse): { payload: Buffer; headers: Record<str
   return { payload, headers };
 }
 
-function send(response: ServerResponse, result: SimResponse): void {
+function send(response: ServerResponse, result: SimResponse, bodyDelayMs = 0): void {
   if (response.headersSent || response.destroyed) return;
   const { payload, headers } = encodeBody(result);
   response.writeHead(result.status, headers);
-  response.end(payload);
+  if (bodyDelayMs <= 0) {
+    response.end(payload);
+    return;
+  }
+  response.flushHeaders();
+  setTimeout(() => {
+    if (!response.destroyed) response.end(payload);
+  }, bodyDelayMs);
 }

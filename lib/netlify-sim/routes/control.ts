@@ -25,8 +25,13 @@ const faultSchema = z.object({
   latencyMs: z.number().int().min(0).max(600_000).optional(),
   errorRate: z.number().min(0).max(1).optional(),
   errorStatus: z.number().int().min(400).max(599).optional(),
+  errorBody: z.unknown().optional(),
   hang: z.boolean().optional(),
   redirectTo: z.url().optional(),
+  headers: z.record(z.string(), z.string()).optional(),
+  gzip: z.boolean().optional(),
+  siteId: z.string().optional(),
+  bodyDelayMs: z.number().int().min(0).max(600_000).optional(),
   count: z.number().int().min(1).optional(),
 });
 
