@@ -72,7 +72,15 @@ export function withApiKey<Plan extends KeyCallPlan, Context = unknown>(
     const started = performance.now();
     const record: KeyCallRecord = { route: "(no endpoint)" };
     const routed = withRoute<Context, ApiKeyGrant<Plan>>(handler, {
-      authorize: (incoming, scope) => authorizeKeyCall(incoming, scope, record, options.plan, dependencies),
+      authorize: async (incoming, scope) => {
+        const authStarted = performance.now();
+        try {
+          return await authorizeKeyCall(incoming, scope, record, options.plan, dependencies);
+        } finally {
+          // Refusals are timed too, so Server-Timing is on every answer as the contract says.
+          record.authMs = performance.now() - authStarted;
+        }
+      },
     });
     const response = await routed(request, context);
     const latencyMs = Math.round(performance.now() - started);
@@ -88,7 +96,6 @@ async function authorizeKeyCall<Plan extends KeyCallPlan>(
   planFor: (request: NextRequest) => Plan,
   dependencies: KeyRouteDependencies,
 ): Promise<ApiKeyGrant<Plan> & { log: RequestScope["log"] }> {
-  const started = performance.now();
   record.requestId = scope.requestId;
   const plan = planFor(request);
   record.route = plan.route;
@@ -137,7 +144,6 @@ async function authorizeKeyCall<Plan extends KeyCallPlan>(
       },
     );
   }
-  record.authMs = performance.now() - started;
   const log = scope.log.child({ keyId: apiKey.id, siteId: apiKey.siteId });
   return { apiKey, plan, db, env: config, record, log };
 }
