@@ -1,0 +1,44 @@
+import { type APIRequestContext, expect } from "@playwright/test";
+import { readDemoHandoff } from "./demo-handoff";
+
+type SessionOutcome = "done" | "error" | "build_failure" | "question" | "authorization";
+
+/**
+ * The demo simulator's `/__sim/*` controls (lib/netlify-sim/routes/control*.ts), for tests that
+ * need runners in a given state now rather than after minutes of simulated work. The clock and
+ * the team are shared by every test of the run: move them only as far as a test needs.
+ */
+export class SimulatorControls {
+  private constructor(
+    private readonly request: APIRequestContext,
+    private readonly origin: string,
+  ) {}
+
+  /** The controls of the simulator the running launcher started. */
+  static ofRunningDemo(request: APIRequestContext): SimulatorControls {
+    return new SimulatorControls(request, new URL(readDemoHandoff().apiUrl).origin);
+  }
+
+  /** Queues the outcomes of the next sessions started outside the team and of the next pull requests. */
+  async forceOutcomes(outcomes: { sessions?: SessionOutcome[]; pull_requests?: Array<"ok" | "error"> }) {
+    await this.send("POST", "/__sim/outcomes", outcomes);
+  }
+
+  /** Moves the simulated clock on: every session, pull request and commit due by then lands. */
+  async advanceClock(ms: number): Promise<void> {
+    await this.send("POST", "/__sim/clock", { advance_ms: ms });
+  }
+
+  /** Turns the demo team on or off; answers whether it was on, to put it back afterwards. */
+  async setTeam(enabled: boolean): Promise<boolean> {
+    const before = (await this.send("GET", "/__sim/team")) as { enabled: boolean };
+    await this.send("PUT", "/__sim/team", { enabled });
+    return before.enabled;
+  }
+
+  private async send(method: string, path: string, data?: unknown): Promise<unknown> {
+    const answer = await this.request.fetch(`${this.origin}${path}`, { method, data });
+    expect(answer.status(), `${method} ${path}: ${await answer.text()}`).toBe(200);
+    return answer.json();
+  }
+}
