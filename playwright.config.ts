@@ -2,6 +2,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
 import { chromiumArgs, chromiumExecutable } from "./e2e/chromium";
+import { serverLogFile } from "./e2e/testing/demo-handoff";
 
 const port = Number(process.env.E2E_PORT || 3100);
 // A fresh embedded database per run. Set once in the main process (workers inherit it); the next run removes it.
@@ -12,6 +13,8 @@ const baseURL = `http://127.0.0.1:${port}`;
 export default defineConfig({
   testDir: "e2e",
   globalSetup: "./e2e/global-setup.ts",
+  // Runs while the web server is still up: its output must hold no secret (e2e/global-teardown.ts).
+  globalTeardown: "./e2e/global-teardown.ts",
   timeout: 30_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
@@ -27,8 +30,9 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
-    // The production build, as deployed; a fresh embedded database per run.
-    command: "npm run build && npm start",
+    // The production build, as deployed; a fresh embedded database per run. The server's output,
+    // stderr included, is also kept in DATA_DIR/server.log for the teardown's scan for secrets.
+    command: `npm run build && mkdir -p '${dataDir}' && npm start 2>&1 | tee -a '${serverLogFile(dataDir)}'`,
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
