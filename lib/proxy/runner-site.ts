@@ -1,6 +1,7 @@
 import { ApiError } from "@/lib/http/api-error";
 import type { FoundKey } from "@/lib/keys/key-verdict";
 import type { ProxyCall } from "./proxy-route";
+import { readUpstreamText } from "./upstream-answer";
 
 export const siteMismatchError = () =>
   new ApiError("SITE_MISMATCH", "This runner belongs to another site than the one this API key is for.");
@@ -29,7 +30,7 @@ export async function confirmRunnerSite(
   }
   const fetched = await getRunner();
   if (!fetched.ok) return { kind: "fetched", answer: fetched };
-  const runnerJson = await fetched.text();
+  const runnerJson = await readUpstreamText(fetched);
   const siteId = siteOf(runnerJson);
   if (siteId === undefined)
     throw new ApiError("UPSTREAM_ERROR", "Netlify sent a runner that cannot be read.");

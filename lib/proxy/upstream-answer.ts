@@ -2,7 +2,7 @@ import { ApiError } from "@/lib/http/api-error";
 import type { ApiErrorCode } from "@/lib/http/error-codes";
 import type { Logger } from "@/lib/log/logger";
 import { describeNetlifyError } from "@/lib/netlify/error-sentences";
-import { errorFromResponse } from "@/lib/netlify/errors";
+import { errorFromResponse, NetlifyApiError } from "@/lib/netlify/errors";
 import { parseRetryAfterSeconds } from "@/lib/netlify/retry";
 import { rewriteLinkHeader } from "./pagination-links";
 import type { ProxyCall } from "./proxy-route";
@@ -119,9 +119,28 @@ async function readJsonText(upstream: Response): Promise<string> {
     await discard(upstream);
     throw new Error("upstream JSON answer over the size cap");
   }
-  const text = await upstream.text();
+  const text = await readUpstreamText(upstream);
   if (text.length > maxJsonAnswerBytes) throw new Error("upstream JSON answer over the size cap");
   return text;
+}
+
+/**
+ * An upstream body as text. The timeout stays attached to the response, so a body still coming
+ * when the budget runs out fails here: that is Netlify's timeout (504), and a connection lost
+ * mid-body Netlify's failure (502), never an error of ours (500). The client's abort passes as is.
+ */
+export async function readUpstreamText(upstream: Response): Promise<string> {
+  try {
+    return await upstream.text();
+  } catch (error) {
+    if (error instanceof Error && error.name === "AbortError") throw error;
+    const timedOut = error instanceof Error && error.name === "TimeoutError";
+    throw new NetlifyApiError({
+      status: timedOut ? 504 : 502,
+      errorCode: timedOut ? "timeout" : "network_error",
+      message: timedOut ? "Netlify API did not finish its answer in time" : "Netlify API answer was cut off",
+    });
+  }
 }
 
 function unusable(context: AnswerContext, why: string): ApiError {
