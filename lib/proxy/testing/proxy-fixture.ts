@@ -29,10 +29,13 @@ export const allScopes: ApiKeyScope[] = ["agent_runners:read", "agent_runners:wr
 
 export interface CallInit {
   key?: string | null;
-  body?: string | Record<string, unknown>;
+  /** A stream is sent as is, without `Content-Length` (a chunked upload). */
+  body?: string | Record<string, unknown> | ReadableStream<Uint8Array>;
   headers?: Record<string, string>;
   signal?: AbortSignal;
 }
+
+export type ProxyCaller = (method: string, path: string, init?: CallInit) => Promise<Response>;
 
 export interface ProxyFixture {
   db: Database;
@@ -48,7 +51,11 @@ export interface ProxyFixture {
     scopes: ApiKeyScope[],
     options?: { siteId?: string; cli?: boolean },
   ): Promise<{ key: string; id: string }>;
-  call(method: string, path: string, init?: CallInit): Promise<Response>;
+  call: ProxyCaller;
+  /** Another proxy instance (same environment) on `db`: a second app instance, or a spied database. */
+  instanceOn(db: Database): ProxyCaller;
+  /** Another connection pool to the same database, closed with the fixture. */
+  openAnotherDatabase(): Promise<Database>;
   upstreamRequests(): Promise<LoggedRequest[]>;
   clearUpstreamRequests(): Promise<void>;
   control(path: string, method?: string, body?: unknown): Promise<unknown>;
@@ -88,7 +95,8 @@ export async function startProxyFixture(
   const siteId = simulatedSiteId(simulator, "aurora-storefront");
   const otherSiteId = simulatedSiteId(simulator, "field-notes-blog");
   const foreignSiteId = await addForeignSite(simulator);
-  const handler = proxyHandler({ database: async () => db, env: () => env });
+  const instanceOn = (instanceDb: Database) =>
+    callerOf(proxyHandler({ database: async () => instanceDb, env: () => env }));
   const ownerClient = createNetlifyClient({ baseUrl: simulator.apiUrl, token: simToken, timeoutMs: 5_000 });
 
   return {
@@ -114,17 +122,9 @@ export async function startProxyFixture(
       );
       return { key: minted.key, id: minted.summary.id };
     },
-    call(method, path, init = {}) {
-      const headers = new Headers(init.headers);
-      if (init.key) headers.set("authorization", `Bearer ${init.key}`);
-      let body: string | undefined;
-      if (init.body !== undefined) {
-        body = typeof init.body === "string" ? init.body : JSON.stringify(init.body);
-        if (!headers.has("content-type")) headers.set("content-type", "application/json");
-      }
-      const request = new NextRequest(`${appUrl}${path}`, { method, headers, body, signal: init.signal });
-      return handler(request, {});
-    },
+    call: instanceOn(db),
+    instanceOn,
+    openAnotherDatabase: async () => (await database.openAnother()).db,
     async upstreamRequests() {
       const logged = (await control(simulator, "/__sim/requests")) as LoggedRequest[];
       return logged.filter((request) => !request.path.startsWith("/__sim"));
@@ -139,6 +139,27 @@ export async function startProxyFixture(
       await simulator.stop();
       await database.dispose();
     },
+  };
+}
+
+function callerOf(handler: ReturnType<typeof proxyHandler>): ProxyCaller {
+  return (method, path, init = {}) => {
+    const headers = new Headers(init.headers);
+    if (init.key) headers.set("authorization", `Bearer ${init.key}`);
+    let body: string | ReadableStream<Uint8Array> | undefined;
+    if (init.body !== undefined) {
+      body =
+        typeof init.body === "string" || init.body instanceof ReadableStream
+          ? init.body
+          : JSON.stringify(init.body);
+      if (!headers.has("content-type")) headers.set("content-type", "application/json");
+    }
+    // `duplex` is required for a stream body; the DOM typings do not know it yet.
+    const requestInit = { method, headers, body, signal: init.signal, duplex: "half" } as RequestInit;
+    return handler(
+      new NextRequest(`${appUrl}${path}`, requestInit as ConstructorParameters<typeof NextRequest>[1]),
+      {},
+    );
   };
 }
 
