@@ -150,3 +150,28 @@ export function mergeChanges(earlier: FileChange[], later: FileChange[]): FileCh
   for (const change of later) byPath.set(change.path, change);
   return [...byPath.values()];
 }
+
+/** Largest file a padded diff holds: big diffs are many big files, as in a vendored dependency. */
+const PADDED_FILE_BYTES = 1024 * 1024;
+const PADDING_LINE = `// ${"-".repeat(76)}`;
+
+/**
+ * A diff of new files of at most `bytes` bytes in all, short by less than a line per file (one
+ * file at least), far larger than sessions make: for benchmarks of how clients stream a diff.
+ */
+export function paddedDiff(bytes: number): string {
+  const changes: FileChange[] = [];
+  let size = 0;
+  for (;;) {
+    const path = `vendor/padding/file-${changes.length}.js`;
+    const room = Math.min(bytes - size, PADDED_FILE_BYTES);
+    // `+1,0` in the header grows by the line count's extra digits; one newline follows the file.
+    const header = newFile(path, []).patch.length + String(Math.ceil(room / 80)).length;
+    const lines = Math.floor((room - header) / (PADDING_LINE.length + 2));
+    if (lines < 1 && changes.length > 0) break;
+    const change = newFile(path, new Array(Math.max(1, lines)).fill(PADDING_LINE));
+    changes.push(change);
+    size += change.patch.length + 1;
+  }
+  return renderDiff(changes);
+}

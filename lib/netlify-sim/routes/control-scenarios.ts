@@ -4,16 +4,17 @@ import { advance } from "../agent";
 import { iso } from "../clock";
 import { creditStatus } from "../credits";
 import { publishProductionDeploy } from "../deploys";
+import { paddedDiff } from "../diffs";
 import { decodeSegment, type SimResponse } from "../http";
 import { runnerState } from "../serialize";
-import { sessionOutcomes } from "../store";
+import { latestWithDiff, sessionOutcomes } from "../store";
 import type { ControlTarget } from "./control";
 import { bad, isResponse, parse } from "./control";
 
 /*
  * /__sim/ controls for the scenarios clients must survive: credit limits, forced outcomes of
  * the next sessions, pull requests and commits, a new production deploy, a state upstream may
- * add in future, and the demo team. Not part of Netlify's API.
+ * add in future, a diff far larger than sessions make, and the demo team. Not part of Netlify's API.
  */
 
 const limit = z.number().min(0).nullable().optional();
@@ -55,6 +56,14 @@ const schemas = {
     commits: actionOutcomes,
   }),
   runnerState: z.object({ state: z.string().min(1).max(100).nullable() }),
+  // Capped well below V8's longest string: the diff route holds a few copies of it at once.
+  runnerDiff: z.object({
+    bytes: z
+      .number()
+      .int()
+      .min(1)
+      .max(128 * 1024 * 1024),
+  }),
   team: z.object({ enabled: z.boolean() }),
 };
 
@@ -78,6 +87,18 @@ export async function handleScenarioControl(
     runner.stateOverride = input.state;
     store.changed(runner);
     return ok({ id: runner.id, state: input.state });
+  }
+  const diffControl = /^\/__sim\/runners\/([^/]+)\/diff$/.exec(path);
+  if (diffControl && method === "POST") {
+    const runner = store.runners.get(decodeSegment(diffControl[1] ?? ""));
+    if (!runner) return { status: 404, body: { error: "Runner not found" } };
+    const input = await parse(request, schemas.runnerDiff);
+    if (isResponse(input)) return input;
+    const session = latestWithDiff(runner) ?? runner.sessions.findLast((candidate) => !candidate.isDiscarded);
+    if (!session) return bad("the runner has no session to carry a diff");
+    session.cumulativeDiff = paddedDiff(input.bytes);
+    store.changed(runner);
+    return ok({ id: runner.id, session_id: session.id, bytes: Buffer.byteLength(session.cumulativeDiff) });
   }
   const productionDeploy = /^\/__sim\/sites\/([^/]+)\/production_deploy$/.exec(path);
   if (productionDeploy && method === "POST") {
