@@ -1,8 +1,9 @@
+import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import type { Database } from "@/db";
 import { migrate } from "@/db/migrate";
 import type { ApiKeyScope } from "@/db/schema";
-import { netlifyConnections } from "@/db/schema";
+import { apiKeys, netlifyConnections } from "@/db/schema";
 import type { StorageBackend, TestDatabase } from "@/db/testing/backends";
 import { createTokenCipher } from "@/lib/crypto/token-cipher";
 import { type Env, parseEnv } from "@/lib/env-schema";
@@ -52,8 +53,11 @@ export interface ProxyFixture {
     options?: { siteId?: string; cli?: boolean },
   ): Promise<{ key: string; id: string }>;
   call: ProxyCaller;
-  /** Another proxy instance (same environment) on `db`: a second app instance, or a spied database. */
-  instanceOn(db: Database): ProxyCaller;
+  /**
+   * Another proxy instance in the same world: other settings (a low rate limit, a short upstream
+   * timeout) and/or another database handle (a second app instance, a spied database).
+   */
+  instanceWith(options: { overrides?: Record<string, string>; db?: Database }): ProxyCaller;
   /** Another connection pool to the same database, closed with the fixture. */
   openAnotherDatabase(): Promise<Database>;
   upstreamRequests(): Promise<LoggedRequest[]>;
@@ -71,18 +75,21 @@ export async function startProxyFixture(
   const db = database.handle.db;
   await migrate(db);
   const simulator = await startSimulator({ token: simToken, speed: 0, team: false });
-  const env = parseEnv({
-    NETLIFY_API_URL: simulator.apiUrl,
-    NETLIFY_TOKEN: serviceTokenValue,
-    AUTH_SECRET: "a-test-secret-of-at-least-thirty-two-characters",
-    CRON_SECRET: "a-test-cron-secret",
-    APP_URL: appUrl,
-    NETLIFY_API_TIMEOUT_MS: "3000",
-    PROXY_RATE_LIMIT_PER_MINUTE: "100000",
-    PROXY_DEPLOY_RATE_LIMIT_PER_MINUTE: "100000",
-    PROXY_AUTH_FAILURES_PER_MINUTE: "100000",
-    ...overrides,
-  });
+  const envWith = (more: Record<string, string>) =>
+    parseEnv({
+      NETLIFY_API_URL: simulator.apiUrl,
+      NETLIFY_TOKEN: serviceTokenValue,
+      AUTH_SECRET: "a-test-secret-of-at-least-thirty-two-characters",
+      CRON_SECRET: "a-test-cron-secret",
+      APP_URL: appUrl,
+      NETLIFY_API_TIMEOUT_MS: "3000",
+      PROXY_RATE_LIMIT_PER_MINUTE: "100000",
+      PROXY_DEPLOY_RATE_LIMIT_PER_MINUTE: "100000",
+      PROXY_AUTH_FAILURES_PER_MINUTE: "100000",
+      ...overrides,
+      ...more,
+    });
+  const env = envWith({});
   // The service token acts as the demo account too, so CLI-minted keys reach the same sites.
   const owner = simulator.store.tokens.get(simToken);
   if (owner) simulator.store.tokens.set(serviceTokenValue, owner);
@@ -95,8 +102,11 @@ export async function startProxyFixture(
   const siteId = simulatedSiteId(simulator, "aurora-storefront");
   const otherSiteId = simulatedSiteId(simulator, "field-notes-blog");
   const foreignSiteId = await addForeignSite(simulator);
-  const instanceOn = (instanceDb: Database) =>
-    callerOf(proxyHandler({ database: async () => instanceDb, env: () => env }));
+  const instanceWith = (options: { overrides?: Record<string, string>; db?: Database }) => {
+    const instanceEnv = options.overrides ? envWith(options.overrides) : env;
+    const instanceDb = options.db ?? db;
+    return callerOf(proxyHandler({ database: async () => instanceDb, env: () => instanceEnv }));
+  };
   const ownerClient = createNetlifyClient({ baseUrl: simulator.apiUrl, token: simToken, timeoutMs: 5_000 });
 
   return {
@@ -120,10 +130,13 @@ export async function startProxyFixture(
         },
         siteAccessThrough(db, ownerClient, adminId),
       );
+      // A key minted from the CLI has no owner and acts with the service token.
+      if (options.cli)
+        await db.update(apiKeys).set({ ownerUserId: null }).where(eq(apiKeys.id, minted.summary.id));
       return { key: minted.key, id: minted.summary.id };
     },
-    call: instanceOn(db),
-    instanceOn,
+    call: instanceWith({}),
+    instanceWith,
     openAnotherDatabase: async () => (await database.openAnother()).db,
     async upstreamRequests() {
       const logged = (await control(simulator, "/__sim/requests")) as LoggedRequest[];

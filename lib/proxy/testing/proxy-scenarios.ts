@@ -149,3 +149,12 @@ export async function startCanary(): Promise<{ url: string; hits(): number; clos
       }),
   };
 }
+
+/**
+ * Rate-limit counters are fixed one-minute windows: a burst that straddles a minute starts over
+ * halfway. Waits for the next minute when less than `needMs` of this one is left.
+ */
+export async function roomInWindow(needMs: number): Promise<void> {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < needMs) await new Promise((resolve) => setTimeout(resolve, left + 50));
+}

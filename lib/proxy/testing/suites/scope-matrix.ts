@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { ApiKeyScope } from "@/db/schema";
-import { storageBackends } from "@/db/testing/backends";
 import { compileEndpoints } from "@/lib/netlify/endpoint-match";
 import { type Endpoint, type EndpointName, proxiedEndpoints } from "@/lib/netlify/endpoints";
-import { type ProxyFixture, startProxyFixture } from "./testing/proxy-fixture";
-import { finishedRunner, scopeSets, type UpstreamRunner } from "./testing/proxy-scenarios";
+import type { ProxyFixture } from "../proxy-fixture";
+import { finishedRunner, scopeSets, type UpstreamRunner } from "../proxy-scenarios";
+import type { SuiteWorld } from "./suite-world";
 
 /*
  * OWASP API5 (proxy-security.md item 4): every manifest endpoint called through the proxy with a
@@ -45,22 +45,25 @@ const cases: MatrixCase[] = proxiedEndpoints.flatMap((endpoint) =>
 const label = (c: MatrixCase) => `${c.endpoint.method} ${c.endpoint.path} with [${c.scopes.join(", ")}]`;
 const methods = ["GET", "POST", "PATCH", "DELETE", "PUT", "HEAD", "OPTIONS"];
 
-describe("the scope matrix generation", () => {
-  it(`covers ${proxiedEndpoints.length} endpoints × ${scopeSets.length} scope sets = ${cases.length} cases`, () => {
-    expect(cases).toHaveLength(proxiedEndpoints.length * 7);
-    expect(proxiedEndpoints.length).toBeGreaterThanOrEqual(25);
-    for (const endpoint of proxiedEndpoints) {
-      if (!endpoint.body) continue;
-      const sample = sampleBodies[endpoint.name];
-      expect(sample, `a sample body for ${endpoint.name}`).toBeDefined();
-      const runner = { id: "r", sessionId: "s", siteId: "x", title: "" };
-      expect(endpoint.body.safeParse(sample?.(runner)).success, endpoint.name).toBe(true);
-    }
+/** Backend-independent: the matrix is the manifest's, and every body it sends is valid. */
+export function describeScopeMatrixGeneration() {
+  describe("the scope matrix generation", () => {
+    it(`covers ${proxiedEndpoints.length} endpoints × ${scopeSets.length} scope sets = ${cases.length} cases`, () => {
+      expect(cases).toHaveLength(proxiedEndpoints.length * 7);
+      expect(proxiedEndpoints.length).toBeGreaterThanOrEqual(25);
+      for (const endpoint of proxiedEndpoints) {
+        if (!endpoint.body) continue;
+        const sample = sampleBodies[endpoint.name];
+        expect(sample, `a sample body for ${endpoint.name}`).toBeDefined();
+        const runner = { id: "r", sessionId: "s", siteId: "x", title: "" };
+        expect(endpoint.body.safeParse(sample?.(runner)).success, endpoint.name).toBe(true);
+      }
+    });
   });
-});
+}
 
-for (const backend of storageBackends().slice(0, 2)) {
-  describe(`the proxy's scopes on ${backend.name}`, () => {
+export function describeScopeMatrix(world: SuiteWorld) {
+  describe("scopes", () => {
     let fixture: ProxyFixture;
     let runner: UpstreamRunner;
     const keys = new Map<string, string>();
@@ -75,11 +78,10 @@ for (const backend of storageBackends().slice(0, 2)) {
     };
 
     beforeAll(async () => {
-      fixture = await startProxyFixture(backend);
+      fixture = world.fixture;
       runner = await finishedRunner(fixture, fixture.siteId);
       for (const scopes of scopeSets) keys.set(scopes.join(","), (await fixture.mint(scopes)).key);
     }, 60_000);
-    afterAll(async () => fixture?.dispose());
 
     // Refusals first, all of them: no write has run yet, so the upstream log must stay empty.
     describe(`refuses the ${cases.filter((c) => !c.allowed).length} calls whose key lacks the scope, before anything goes upstream`, () => {

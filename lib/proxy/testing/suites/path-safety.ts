@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { storageBackends } from "@/db/testing/backends";
-import { allScopes, type ProxyFixture, startProxyFixture } from "./testing/proxy-fixture";
-import { finishedRunner, startCanary, type UpstreamRunner } from "./testing/proxy-scenarios";
+import { allScopes, type ProxyFixture } from "../proxy-fixture";
+import { finishedRunner, startCanary, type UpstreamRunner } from "../proxy-scenarios";
+import type { SuiteWorld } from "./suite-world";
 
 /*
  * proxy-security.md items 1–3 (OWASP API7): no path a client sends can move the upstream call
@@ -52,8 +52,8 @@ const payloads = [
   "/accounts",
 ];
 
-for (const backend of storageBackends().slice(0, 2)) {
-  describe(`the proxy's path handling on ${backend.name}`, () => {
+export function describePathSafety(world: SuiteWorld) {
+  describe("path handling", () => {
     let fixture: ProxyFixture;
     let canary: Awaited<ReturnType<typeof startCanary>>;
     let runner: UpstreamRunner;
@@ -66,15 +66,12 @@ for (const backend of storageBackends().slice(0, 2)) {
         .replaceAll("SITE", fixture.siteId);
 
     beforeAll(async () => {
-      fixture = await startProxyFixture(backend);
+      fixture = world.fixture;
       canary = await startCanary();
       runner = await finishedRunner(fixture, fixture.siteId);
       key = (await fixture.mint(allScopes)).key;
     }, 60_000);
-    afterAll(async () => {
-      await canary?.close();
-      await fixture?.dispose();
-    });
+    afterAll(async () => canary?.close());
 
     for (const payload of payloads) {
       it(`refuses ${JSON.stringify(payload || "(nothing)")} with nothing sent upstream or elsewhere`, async () => {

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { storageBackends } from "@/db/testing/backends";
-import { captureLogs } from "@/lib/log/testing/capture-logger";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { LoggedRequest } from "@/lib/netlify-sim/request-log";
-import { allScopes, type ProxyFixture, startProxyFixture } from "./testing/proxy-fixture";
+import { allScopes, type ProxyFixture } from "../proxy-fixture";
 import {
   cacheUpstreamRunner,
   clearFaults,
@@ -11,7 +9,8 @@ import {
   foreignToken,
   setFaults,
   type UpstreamRunner,
-} from "./testing/proxy-scenarios";
+} from "../proxy-scenarios";
+import type { SuiteWorld } from "./suite-world";
 
 /*
  * OWASP API1 and API3 (proxy-security.md items 5, 6 and 19): a key reaches its own site and
@@ -19,11 +18,8 @@ import {
  * site is refused before anything is written; an upstream answer about another site is refused.
  */
 
-const capture = vi.hoisted(() => ({ current: undefined as ReturnType<typeof captureLogs> | undefined }));
-vi.mock("@/lib/log/app-logger", () => ({ logger: () => capture.current?.logger }));
-
-for (const backend of storageBackends().slice(0, 2)) {
-  describe(`the proxy's site isolation on ${backend.name}`, () => {
+export function describeSiteIsolation(world: SuiteWorld) {
+  describe("site isolation", () => {
     let fixture: ProxyFixture;
     let key: string;
     let sameAccount: { uncached: UpstreamRunner; cached: UpstreamRunner };
@@ -31,8 +27,7 @@ for (const backend of storageBackends().slice(0, 2)) {
     let own: UpstreamRunner;
 
     beforeAll(async () => {
-      capture.current = captureLogs();
-      fixture = await startProxyFixture(backend);
+      fixture = world.fixture;
       key = (await fixture.mint(allScopes)).key;
       own = await finishedRunner(fixture, fixture.siteId);
       sameAccount = {
@@ -51,7 +46,6 @@ for (const backend of storageBackends().slice(0, 2)) {
       await clearFaults(fixture);
       await fixture.clearUpstreamRequests();
     });
-    afterAll(async () => fixture?.dispose());
 
     const onlyUpstream = async (): Promise<LoggedRequest> => {
       const seen = await fixture.upstreamRequests();
@@ -202,8 +196,8 @@ for (const backend of storageBackends().slice(0, 2)) {
       const text = await response.clone().text();
       await expectError(response, 502, "UPSTREAM_ERROR");
       expect(text).not.toContain(fixture.otherSiteId);
-      const alert = capture.current
-        ?.lines()
+      const alert = world.logs
+        .lines()
         .find((line) => line.msg === "upstream answer outside the key's site refused");
       expect(alert).toMatchObject({ level: "error", endpoint: "listRunners", siteId: fixture.siteId });
     });

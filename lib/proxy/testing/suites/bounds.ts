@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { storageBackends } from "@/db/testing/backends";
-import { allScopes, type ProxyFixture, startProxyFixture } from "./testing/proxy-fixture";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { allScopes, type ProxyCaller, type ProxyFixture } from "../proxy-fixture";
 import {
   cacheUpstreamRunner,
   clearFaults,
@@ -8,7 +7,8 @@ import {
   finishedRunner,
   setFaults,
   type UpstreamRunner,
-} from "./testing/proxy-scenarios";
+} from "../proxy-scenarios";
+import type { SuiteWorld } from "./suite-world";
 
 /*
  * Size and time bounds (proxy-security.md item 15, OWASP API4) and input validation: bodies
@@ -33,15 +33,18 @@ function streamedBody(chunks: number) {
   return { stream, pulled: () => pulled };
 }
 
-for (const backend of storageBackends().slice(0, 2)) {
-  describe(`the proxy's bounds on ${backend.name}`, () => {
+export function describeBounds(world: SuiteWorld) {
+  describe("size and time bounds", () => {
     let fixture: ProxyFixture;
+    /** An instance with a short upstream timeout, so running out of time takes a second. */
+    let call: ProxyCaller;
     let key: string;
     let runner: UpstreamRunner;
     const create = "/api/proxy/agent_runners";
 
     beforeAll(async () => {
-      fixture = await startProxyFixture(backend, { NETLIFY_API_TIMEOUT_MS: String(timeoutMs) });
+      fixture = world.fixture;
+      call = fixture.instanceWith({ overrides: { NETLIFY_API_TIMEOUT_MS: String(timeoutMs) } });
       key = (await fixture.mint(allScopes)).key;
       runner = await finishedRunner(fixture, fixture.siteId);
       await cacheUpstreamRunner(fixture, runner);
@@ -51,18 +54,17 @@ for (const backend of storageBackends().slice(0, 2)) {
       await clearFaults(fixture);
       await fixture.clearUpstreamRequests();
     });
-    afterAll(async () => fixture?.dispose());
 
     it("refuses an 11 MB body with 413, by its declared length and when it comes chunked without one", async () => {
       const body = JSON.stringify({ prompt: "x".repeat(11 * megabyte) });
-      const declared = await fixture.call("POST", create, {
+      const declared = await call("POST", create, {
         key,
         body,
         headers: { "content-length": String(Buffer.byteLength(body)) },
       });
       await expectError(declared, 413, "PAYLOAD_TOO_LARGE");
       const chunked = streamedBody(11);
-      const streamed = await fixture.call("POST", create, { key, body: chunked.stream });
+      const streamed = await call("POST", create, { key, body: chunked.stream });
       await expectError(streamed, 413, "PAYLOAD_TOO_LARGE");
       // The upload was cut off once past the limit, not read to its end.
       expect(chunked.pulled()).toBeLessThan(5);
@@ -86,14 +88,10 @@ for (const backend of storageBackends().slice(0, 2)) {
         invalidUtf8,
       ];
       for (const body of bodies) {
-        const response = await fixture.call("POST", create, { key, body });
+        const response = await call("POST", create, { key, body });
         await expectError(response, 400, "BAD_REQUEST");
       }
-      await expectError(
-        await fixture.call("POST", create, { key, body: { agent: "claude" } }),
-        400,
-        "BAD_REQUEST",
-      );
+      await expectError(await call("POST", create, { key, body: { agent: "claude" } }), 400, "BAD_REQUEST");
       expect(await fixture.upstreamRequests()).toEqual([]);
     });
 
@@ -107,7 +105,7 @@ for (const backend of storageBackends().slice(0, 2)) {
         ["POST", `/api/proxy/agent_runners/${runner.id}/revert`, { session_id: "../other" }, "session_id"],
       ];
       for (const [method, path, body, field] of refused) {
-        const response = await fixture.call(method, path, { key, body });
+        const response = await call(method, path, { key, body });
         const answer = await expectError(response, 422, "VALIDATION_FAILED");
         expect(answer.error).toContain(field);
         expect(answer.error).not.toContain("skynet");
@@ -117,15 +115,15 @@ for (const backend of storageBackends().slice(0, 2)) {
 
     it("refuses a query parameter out of range with 400 before anything goes upstream", async () => {
       for (const query of ["per_page=1000", "page=0", "state=exploded", "per_page=1&per_page=2"]) {
-        await expectError(await fixture.call("GET", `${create}?${query}`, { key }), 400, "BAD_REQUEST");
+        await expectError(await call("GET", `${create}?${query}`, { key }), 400, "BAD_REQUEST");
       }
       expect(await fixture.upstreamRequests()).toEqual([]);
     });
 
     it("answers 504 within the budget when Netlify does not answer, and drops the upstream connection", async () => {
-      await setFaults(fixture, { pathPrefix: "/agent_runners", hang: true, count: 1 });
+      await setFaults(fixture, { pathPrefix: "/agent_runners", hang: true });
       const started = performance.now();
-      const response = await fixture.call("GET", create, { key });
+      const response = await call("GET", create, { key });
       const elapsed = performance.now() - started;
       await expectError(response, 504, "UPSTREAM_TIMEOUT");
       expect(elapsed).toBeGreaterThanOrEqual(timeoutMs - 50);
@@ -136,16 +134,17 @@ for (const backend of storageBackends().slice(0, 2)) {
     });
 
     it("answers 504 when Netlify answers after the budget", async () => {
-      await setFaults(fixture, { pathPrefix: "/agent_runners", latencyMs: timeoutMs + 500, count: 1 });
-      await expectError(await fixture.call("GET", create, { key }), 504, "UPSTREAM_TIMEOUT");
+      await setFaults(fixture, { pathPrefix: "/agent_runners", latencyMs: timeoutMs + 500 });
+      await expectError(await call("GET", create, { key }), 504, "UPSTREAM_TIMEOUT");
     });
 
     it("answers 504 when Netlify sends the head in time but the body after the budget", async () => {
       const uncached = await finishedRunner(fixture, fixture.siteId);
-      // A list, and the GET that confirms an uncached runner's site before a write.
-      await setFaults(fixture, { pathPrefix: "/agent_runners", bodyDelayMs: timeoutMs + 500, count: 2 });
-      await expectError(await fixture.call("GET", create, { key }), 504, "UPSTREAM_TIMEOUT");
-      const write = await fixture.call("PATCH", `/api/proxy/agent_runners/${uncached.id}`, {
+      await setFaults(fixture, { pathPrefix: "/agent_runners", bodyDelayMs: timeoutMs + 500 });
+      await expectError(await call("GET", create, { key }), 504, "UPSTREAM_TIMEOUT");
+      // The GET that confirms an uncached runner's site before a write, too.
+      await setFaults(fixture, { pathPrefix: `/agent_runners/${uncached.id}`, bodyDelayMs: timeoutMs + 500 });
+      const write = await call("PATCH", `/api/proxy/agent_runners/${uncached.id}`, {
         key,
         body: { title: "Renamed" },
       });
@@ -154,14 +153,15 @@ for (const backend of storageBackends().slice(0, 2)) {
     });
 
     it("cancels the upstream call when the client goes away, without waiting for the budget", async () => {
-      await setFaults(fixture, { pathPrefix: `/agent_runners/${runner.id}`, hang: true, count: 1 });
+      await setFaults(fixture, { pathPrefix: `/agent_runners/${runner.id}`, hang: true });
       const client = new AbortController();
       const started = performance.now();
-      const call = fixture
-        .call("GET", `/api/proxy/agent_runners/${runner.id}`, { key, signal: client.signal })
-        .catch((error: unknown) => error);
+      const pending = call("GET", `/api/proxy/agent_runners/${runner.id}`, {
+        key,
+        signal: client.signal,
+      }).catch((error: unknown) => error);
       setTimeout(() => client.abort(), 100);
-      await call;
+      await pending;
       expect(performance.now() - started).toBeLessThan(timeoutMs - 300);
       await expect
         .poll(async () => (await fixture.upstreamRequests())[0], { timeout: timeoutMs })

@@ -1,12 +1,12 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
 import { apiKeys } from "@/db/schema";
-import { storageBackends } from "@/db/testing/backends";
 import { generateApiKey } from "@/lib/keys/key-format";
 import { revokeKey } from "@/lib/keys/manage-keys";
-import { allScopes, type ProxyCaller, type ProxyFixture, startProxyFixture } from "./testing/proxy-fixture";
-import { expectError } from "./testing/proxy-scenarios";
+import { allScopes, type ProxyCaller, type ProxyFixture } from "../proxy-fixture";
+import { expectError } from "../proxy-scenarios";
+import type { SuiteWorld } from "./suite-world";
 
 /*
  * Key transport and verdicts (proxy-security.md items 10–13, OWASP API2): a key only in
@@ -38,8 +38,8 @@ function withBadChecksum(key: string): string {
   return `${key.slice(0, -1)}${last}`;
 }
 
-for (const backend of storageBackends().slice(0, 2)) {
-  describe(`the proxy's key checks on ${backend.name}`, () => {
+export function describeKeyChecks(world: SuiteWorld) {
+  describe("key checks", () => {
     let fixture: ProxyFixture;
     let spied: ReturnType<typeof countingQueries>;
     let spiedCall: ProxyCaller;
@@ -48,16 +48,15 @@ for (const backend of storageBackends().slice(0, 2)) {
     const admin = () => ({ kind: "user" as const, userId: fixture.adminId, role: "admin" as const });
 
     beforeAll(async () => {
-      fixture = await startProxyFixture(backend);
+      fixture = world.fixture;
       spied = countingQueries(fixture.db);
-      spiedCall = fixture.instanceOn(spied.db);
+      spiedCall = fixture.instanceWith({ db: spied.db });
       key = (await fixture.mint(allScopes)).key;
     }, 60_000);
     beforeEach(async () => {
       await fixture.settle();
       await fixture.clearUpstreamRequests();
     });
-    afterAll(async () => fixture?.dispose());
 
     /** Calls at once, so the audit written after them (batched, later) falls outside the count. */
     async function queriesDuring(calls: Array<() => Promise<Response>>) {

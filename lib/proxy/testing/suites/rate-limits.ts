@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { storageBackends } from "@/db/testing/backends";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { generateApiKey } from "@/lib/keys/key-format";
-import { allScopes, type ProxyFixture, startProxyFixture } from "./testing/proxy-fixture";
-import { expectError, finishedRunner, type UpstreamRunner } from "./testing/proxy-scenarios";
+import { allScopes, type ProxyCaller, type ProxyFixture } from "../proxy-fixture";
+import { expectError, finishedRunner, roomInWindow, type UpstreamRunner } from "../proxy-scenarios";
+import type { SuiteWorld } from "./suite-world";
 
 /*
  * Brute force and abuse (proxy-security.md item 14, OWASP API4/API6): failed authentications
@@ -11,15 +11,6 @@ import { expectError, finishedRunner, type UpstreamRunner } from "./testing/prox
  */
 
 const limits = { authFailures: 20, perKey: 5, deploy: 2 };
-
-/**
- * The counters are fixed one-minute windows: a burst that straddles a minute would start over
- * halfway. Waits for the next minute when less than `needMs` of this one is left.
- */
-async function roomInWindow(needMs: number): Promise<void> {
-  const left = 60_000 - (Date.now() % 60_000);
-  if (left < needMs) await new Promise((resolve) => setTimeout(resolve, left + 50));
-}
 
 function expectRateLimitHeaders(response: Response, policy: string, limit: number) {
   expect(response.headers.get("ratelimit-policy")).toBe(`"${policy}";q=${limit};w=60`);
@@ -32,17 +23,22 @@ function expectRetryAfter(response: Response) {
   expect(seconds).toBeLessThanOrEqual(60);
 }
 
-for (const backend of storageBackends().slice(0, 2)) {
-  describe(`the proxy's rate limits on ${backend.name}`, () => {
+export function describeRateLimits(world: SuiteWorld) {
+  describe("rate limits", () => {
     let fixture: ProxyFixture;
+    /** An instance with low limits, so a test reaches them in a handful of calls. */
+    let call: ProxyCaller;
     let runner: UpstreamRunner;
     const list = "/api/proxy/agent_runners";
 
     beforeAll(async () => {
-      fixture = await startProxyFixture(backend, {
-        PROXY_AUTH_FAILURES_PER_MINUTE: String(limits.authFailures),
-        PROXY_RATE_LIMIT_PER_MINUTE: String(limits.perKey),
-        PROXY_DEPLOY_RATE_LIMIT_PER_MINUTE: String(limits.deploy),
+      fixture = world.fixture;
+      call = fixture.instanceWith({
+        overrides: {
+          PROXY_AUTH_FAILURES_PER_MINUTE: String(limits.authFailures),
+          PROXY_RATE_LIMIT_PER_MINUTE: String(limits.perKey),
+          PROXY_DEPLOY_RATE_LIMIT_PER_MINUTE: String(limits.deploy),
+        },
       });
       runner = await finishedRunner(fixture, fixture.siteId);
     }, 60_000);
@@ -50,7 +46,6 @@ for (const backend of storageBackends().slice(0, 2)) {
       await fixture.settle();
       await fixture.clearUpstreamRequests();
     });
-    afterAll(async () => fixture?.dispose());
 
     it("answers 1,000 random well-formed keys from one address with 429 and Retry-After past the threshold", async () => {
       await roomInWindow(8_000);
@@ -58,7 +53,7 @@ for (const backend of storageBackends().slice(0, 2)) {
       const statuses: number[] = [];
       let lastRefusal: Response | undefined;
       for (let attempt = 0; attempt < 1_000; attempt++) {
-        const response = await fixture.call("GET", list, { key: generateApiKey(), headers: from });
+        const response = await call("GET", list, { key: generateApiKey(), headers: from });
         statuses.push(response.status);
         if (response.status === 429) lastRefusal = response;
         else await response.body?.cancel();
@@ -70,7 +65,7 @@ for (const backend of storageBackends().slice(0, 2)) {
       expectRetryAfter(lastRefusal);
       expectRateLimitHeaders(lastRefusal, "auth-failures", limits.authFailures);
 
-      const elsewhere = await fixture.call("GET", list, {
+      const elsewhere = await call("GET", list, {
         key: generateApiKey(),
         headers: { "x-forwarded-for": "198.51.100.8" },
       });
@@ -78,7 +73,7 @@ for (const backend of storageBackends().slice(0, 2)) {
       // A valid key is judged on its own: someone guessing from a shared address locks nobody out.
       const { key } = await fixture.mint(["agent_runners:read"]);
       await fixture.clearUpstreamRequests();
-      expect((await fixture.call("GET", list, { key, headers: from })).status).toBe(200);
+      expect((await call("GET", list, { key, headers: from })).status).toBe(200);
       expect((await fixture.upstreamRequests()).length).toBe(1);
     }, 60_000);
 
@@ -87,39 +82,39 @@ for (const backend of storageBackends().slice(0, 2)) {
       const { key } = await fixture.mint(["agent_runners:read"]);
       const { key: otherKey } = await fixture.mint(["agent_runners:read"]);
       const remaining: string[] = [];
-      for (let call = 1; call <= limits.perKey; call++) {
-        const response = await fixture.call("GET", list, { key });
+      for (let attempt = 1; attempt <= limits.perKey; attempt++) {
+        const response = await call("GET", list, { key });
         expect(response.status).toBe(200);
         expectRateLimitHeaders(response, "default", limits.perKey);
         remaining.push(/r=(\d+)/.exec(response.headers.get("ratelimit") ?? "")?.[1] ?? "");
       }
       expect(remaining).toEqual(["4", "3", "2", "1", "0"]);
       await fixture.clearUpstreamRequests();
-      const refused = await fixture.call("GET", list, { key });
+      const refused = await call("GET", list, { key });
       await expectError(refused, 429, "RATE_LIMITED");
       expectRetryAfter(refused);
       expectRateLimitHeaders(refused, "default", limits.perKey);
       expect(await fixture.upstreamRequests()).toEqual([]);
-      expect((await fixture.call("GET", list, { key: otherKey })).status).toBe(200);
+      expect((await call("GET", list, { key: otherKey })).status).toBe(200);
     });
 
     it("holds deploy calls to their own stricter limit, leaving the key's other calls alone", async () => {
       await roomInWindow(3_000);
       const { key } = await fixture.mint(allScopes);
       const deployPath = `/api/proxy/agent_runners/${runner.id}/pull_request`;
-      for (let call = 1; call <= limits.deploy; call++) {
-        const response = await fixture.call("POST", deployPath, { key });
+      for (let attempt = 1; attempt <= limits.deploy; attempt++) {
+        const response = await call("POST", deployPath, { key });
         expect(response.status).not.toBe(429);
         expectRateLimitHeaders(response, "deploy", limits.deploy);
       }
       await fixture.settle();
       await fixture.clearUpstreamRequests();
-      const refused = await fixture.call("POST", deployPath, { key });
+      const refused = await call("POST", deployPath, { key });
       await expectError(refused, 429, "RATE_LIMITED");
       expectRetryAfter(refused);
       expectRateLimitHeaders(refused, "deploy", limits.deploy);
       expect(await fixture.upstreamRequests()).toEqual([]);
-      const read = await fixture.call("GET", `/api/proxy/agent_runners/${runner.id}`, { key });
+      const read = await call("GET", `/api/proxy/agent_runners/${runner.id}`, { key });
       expect(read.status).toBe(200);
       expectRateLimitHeaders(read, "default", limits.perKey);
     });
