@@ -4,7 +4,7 @@ import type { ApiKeyScope } from "@/db/schema";
 import { database } from "@/lib/database";
 import { type Env, env } from "@/lib/env";
 import { hashApiKey } from "@/lib/keys/key-format";
-import { lookupKey, type RateClass, recordFailedAuthentication } from "@/lib/keys/key-lookup";
+import { lookupKey, type RateClass } from "@/lib/keys/key-lookup";
 import { recordKeyUsage } from "@/lib/keys/key-usage";
 import { type FoundKey, judgeKey } from "@/lib/keys/key-verdict";
 import { invalidKeyError, presentedKey } from "@/lib/keys/presented-key";
@@ -114,8 +114,9 @@ async function authorizeKeyCall<Plan extends KeyCallPlan>(
 
   if (!lookup.key) {
     const limit = limits.authFailuresPerIp;
-    if (lookup.failuresThisWindow >= limit) {
-      record.rateLimit = rateLimitHeaders("auth-failures", limit, limit, resetSeconds);
+    const failures = lookup.failuresThisWindow;
+    record.rateLimit = rateLimitHeaders("auth-failures", limit, failures, resetSeconds);
+    if (failures > limit)
       throw new ApiError(
         "RATE_LIMITED",
         "Too many failed authentications from this address. Wait, then retry.",
@@ -123,9 +124,6 @@ async function authorizeKeyCall<Plan extends KeyCallPlan>(
           retryAfterSeconds: resetSeconds,
         },
       );
-    }
-    const failures = await recordFailedAuthentication(db, failureBucket);
-    record.rateLimit = rateLimitHeaders("auth-failures", limit, failures, resetSeconds);
     throw invalidKeyError();
   }
 
@@ -171,9 +169,12 @@ function auditKeyCall(
   );
 }
 
-/** Headers every key answer carries, errors included. */
+/**
+ * Headers every key answer carries, errors included. Set in place: `withRoute` has just built
+ * this Response (its headers are mutable), and wrapping it again would cost a copy per call.
+ */
 function withKeyCallHeaders(response: Response, record: KeyCallRecord): Response {
-  const headers = new Headers(response.headers);
+  const { headers } = response;
   // Answers differ per key: no shared cache may serve one key's answer to another.
   headers.set("Vary", "Authorization");
   for (const [name, value] of Object.entries(record.rateLimit ?? {})) headers.set(name, value);
@@ -182,5 +183,5 @@ function withKeyCallHeaders(response: Response, record: KeyCallRecord): Response
     record.upstreamMs === undefined ? undefined : `upstream;dur=${record.upstreamMs.toFixed(1)}`,
   ].filter(Boolean);
   if (timings.length > 0) headers.set("Server-Timing", timings.join(", "));
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  return response;
 }

@@ -11,8 +11,8 @@ export interface KeyLookupInput {
   rateClass: RateClass;
   /** The runner the call names, whose cached site comes back with the key. */
   runnerId?: string;
-  /** The `auth:<ip>` counter of the caller's failed authentications. */
-  failureBucket: string;
+  /** The `auth:<ip>` counter a failed authentication is counted in; none counts nothing. */
+  failureBucket?: string;
 }
 
 /** Everything the proxy needs before forwarding; times are epoch milliseconds by the database's clock. */
@@ -20,6 +20,7 @@ export interface KeyLookup {
   nowMs: number;
   /** Start of the current rate-limit window. */
   windowStartMs: number;
+  /** When no key matched: the caller's failed authentications this window, this one included. */
   failuresThisWindow: number;
   key?: {
     id: string;
@@ -71,10 +72,11 @@ const counterUpsert = sql`on conflict (bucket) do update set
 
 /**
  * The proxy's one database round trip before forwarding: the key by its hash with its owner's
- * standing, sealed token and site account, the named runner's cached site, this call counted
- * against the key's rate limit, and the caller's failed authentications so far, all in one
- * statement. Security invariant: the key is looked up by the SHA-256 of what was presented (an
- * index probe), never by comparing secrets.
+ * standing, sealed token and site account, the named runner's cached site, and this call
+ * counted: against the key's rate limit, or when no key matches, against the caller's failed
+ * authentications. All in one statement, so an unknown key and a revoked one cost the same one
+ * round trip and take alike time. Security invariant: the key is looked up by the SHA-256 of
+ * what was presented (an index probe), never by comparing secrets.
  */
 export async function lookupKey(db: Database, input: KeyLookupInput): Promise<KeyLookup> {
   const [row] = await queryRows<LookupRow>(
@@ -93,12 +95,16 @@ export async function lookupKey(db: Database, input: KeyLookupInput): Promise<Ke
       select 'key:' || found.id || ':' || ${input.rateClass}, ${windowStart}, 1 from found
       ${counterUpsert}
       returning hits
+    ), failed as (
+      insert into rate_limit_counters as counter (bucket, window_start, hits)
+      select bucket, ${windowStart}, 1 from (select ${input.failureBucket ?? null}::text as bucket) as failure
+      where bucket is not null and not exists (select 1 from found)
+      ${counterUpsert}
+      returning hits
     )
-    select found.*, (select hits from counted) as calls,
+    select found.*, (select hits from counted) as calls, (select hits from failed) as failures,
       ${epochMs(sql`now()`)} as now_ms, ${epochMs(windowStart)} as window_start_ms,
-      (select r.site_id from runners r where r.id = ${input.runnerId ?? null}) as runner_site_id,
-      (select f.hits from rate_limit_counters f
-        where f.bucket = ${input.failureBucket} and f.window_start = ${windowStart}) as failures
+      (select r.site_id from runners r where r.id = ${input.runnerId ?? null}) as runner_site_id
     from (select 1) as one left join found on true`,
   );
   if (!row) throw new Error("key lookup returned no row");
@@ -122,14 +128,4 @@ export async function lookupKey(db: Database, input: KeyLookupInput): Promise<Ke
     runnerSiteId: row.runner_site_id,
   };
   return lookup;
-}
-
-/** Counts one failed authentication from a client; returns the count in the current window. */
-export async function recordFailedAuthentication(db: Database, failureBucket: string): Promise<number> {
-  const [row] = await queryRows<{ hits: number }>(
-    db,
-    sql`insert into rate_limit_counters as counter (bucket, window_start, hits)
-      values (${failureBucket}, ${windowStart}, 1) ${counterUpsert} returning hits`,
-  );
-  return row?.hits ?? 1;
 }

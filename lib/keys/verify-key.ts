@@ -25,7 +25,6 @@ export async function verifyApiKey(
   const lookup = await lookupKey(db, {
     keyHash,
     rateClass: options.rateClass ?? "default",
-    failureBucket: "auth:unused",
   });
   return judgeKey(lookup, needed, { nowMs: options.now?.getTime() });
 }
