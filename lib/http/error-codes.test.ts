@@ -28,6 +28,7 @@ describe("the error code list", () => {
       CSRF_FAILED: 403,
       CONFLICT: 409,
       SERVICE_UNAVAILABLE: 503,
+      CLIENT_CLOSED_REQUEST: 499,
     });
   });
 

@@ -43,6 +43,11 @@ export const apiErrorStatuses = {
   CONFLICT: 409,
   /** A dependency of this app itself (the database) is down; the health check answers with it. */
   SERVICE_UNAVAILABLE: 503,
+  /**
+   * The client hung up before its answer was ready (nginx's 499). Nobody receives it; it is what
+   * the request log and the audit trail record, instead of a 500 that would read as our failure.
+   */
+  CLIENT_CLOSED_REQUEST: 499,
 } as const satisfies Record<string, number>;
 
 export type ApiErrorCode = keyof typeof apiErrorStatuses;

@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { logger } from "@/lib/log/app-logger";
 import type { Logger } from "@/lib/log/logger";
+import { ApiError } from "./api-error";
 import { toApiError } from "./map-error";
 import { newRequestId } from "./request-id";
 import { errorResponse, withStandardHeaders } from "./response";
@@ -54,7 +55,9 @@ export function withRoute<Context = unknown, Grant extends object = Record<never
       if (!(answer instanceof Response)) throw new TypeError("A route handler must return a Response");
       response = withStandardHeaders(answer, requestId);
     } catch (thrown) {
-      const error = toApiError(thrown, requestId, log);
+      const error = request.signal.aborted
+        ? new ApiError("CLIENT_CLOSED_REQUEST", "The client closed the request before its answer was ready.")
+        : toApiError(thrown, requestId, log);
       code = error.code;
       response = errorResponse(error, requestId);
     }
