@@ -57,6 +57,16 @@ export function describeUrl(url: string): string {
   return `${parsed.hostname}${parsed.port ? `:${parsed.port}` : ""}${parsed.pathname}`;
 }
 
+/**
+ * Databases whose pooled connections each have a session of their own (node-postgres, Neon), so a
+ * statement prepared on one connection cannot clash with another's. Not the embedded database:
+ * its clients share a single PGlite backend, where one client's named statement would collide
+ * with the next client's.
+ */
+const ownSessionPerConnection = new WeakSet<Database>();
+
+export const preparesStatementsPerConnection = (db: Database) => ownSessionPerConnection.has(db);
+
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   const driver = pickDriver(options);
   const max = options.maxConnections ?? 10;
@@ -87,8 +97,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const pool = new NeonPool({ connectionString: url, max });
     // An idle client's socket error must not crash the process; the pool replaces the client.
     pool.on("error", () => undefined);
+    const db = drizzleNeon(pool, { schema });
+    ownSessionPerConnection.add(db);
     return verified({
-      db: drizzleNeon(pool, { schema }),
+      db,
       driver,
       location: describeUrl(url),
       close: () => pool.end(),
@@ -98,8 +110,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000 });
   // An idle client's socket error must not crash the process; the pool replaces the client.
   pool.on("error", () => undefined);
+  const db = drizzlePg(pool, { schema });
+  ownSessionPerConnection.add(db);
   return verified({
-    db: drizzlePg(pool, { schema }),
+    db,
     driver,
     location: describeUrl(url),
     close: () => pool.end(),

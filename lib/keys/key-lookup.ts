@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db";
-import { queryRows } from "@/db/query-rows";
+import { preparedStatement } from "@/db/prepared-statement";
 import type { ApiKeyScope, UserRole, UserStatus } from "@/db/schema";
 
 /** Which of a key's counters a call counts against: deploy-scope calls have their own, stricter one. */
@@ -70,6 +70,38 @@ const counterUpsert = sql`on conflict (bucket) do update set
   hits = case when counter.window_start = excluded.window_start then counter.hits + 1 else 1 end,
   window_start = excluded.window_start`;
 
+const runLookup = preparedStatement<
+  LookupRow,
+  Record<"keyHash" | "rateClass" | "failureBucket" | "runnerId", string | null>
+>(
+  "switchyard_key_lookup",
+  sql`with found as (
+      select k.id, k.site_id, k.scopes, k.owner_user_id,
+        ${epochMs(sql`k.expires_at`)} as expires_ms, ${epochMs(sql`k.revoked_at`)} as revoked_ms,
+        u.status as owner_status, u.role as owner_role, c.token_ciphertext, s.account_id
+      from api_keys k
+      left join users u on u.id = k.owner_user_id
+      left join netlify_connections c on c.user_id = k.owner_user_id
+      left join sites s on s.id = k.site_id
+      where k.key_hash = ${sql.placeholder("keyHash")}
+    ), counted as (
+      insert into rate_limit_counters as counter (bucket, window_start, hits)
+      select 'key:' || found.id || ':' || ${sql.placeholder("rateClass")}, ${windowStart}, 1 from found
+      ${counterUpsert}
+      returning hits
+    ), failed as (
+      insert into rate_limit_counters as counter (bucket, window_start, hits)
+      select bucket, ${windowStart}, 1 from (select ${sql.placeholder("failureBucket")}::text as bucket) as failure
+      where bucket is not null and not exists (select 1 from found)
+      ${counterUpsert}
+      returning hits
+    )
+    select found.*, (select hits from counted) as calls, (select hits from failed) as failures,
+      ${epochMs(sql`now()`)} as now_ms, ${epochMs(windowStart)} as window_start_ms,
+      (select r.site_id from runners r where r.id = ${sql.placeholder("runnerId")}) as runner_site_id
+    from (select 1) as one left join found on true`,
+);
+
 /**
  * The proxy's one database round trip before forwarding: the key by its hash with its owner's
  * standing, sealed token and site account, the named runner's cached site, and this call
@@ -79,34 +111,12 @@ const counterUpsert = sql`on conflict (bucket) do update set
  * what was presented (an index probe), never by comparing secrets.
  */
 export async function lookupKey(db: Database, input: KeyLookupInput): Promise<KeyLookup> {
-  const [row] = await queryRows<LookupRow>(
-    db,
-    sql`with found as (
-      select k.id, k.site_id, k.scopes, k.owner_user_id,
-        ${epochMs(sql`k.expires_at`)} as expires_ms, ${epochMs(sql`k.revoked_at`)} as revoked_ms,
-        u.status as owner_status, u.role as owner_role, c.token_ciphertext, s.account_id
-      from api_keys k
-      left join users u on u.id = k.owner_user_id
-      left join netlify_connections c on c.user_id = k.owner_user_id
-      left join sites s on s.id = k.site_id
-      where k.key_hash = ${input.keyHash}
-    ), counted as (
-      insert into rate_limit_counters as counter (bucket, window_start, hits)
-      select 'key:' || found.id || ':' || ${input.rateClass}, ${windowStart}, 1 from found
-      ${counterUpsert}
-      returning hits
-    ), failed as (
-      insert into rate_limit_counters as counter (bucket, window_start, hits)
-      select bucket, ${windowStart}, 1 from (select ${input.failureBucket ?? null}::text as bucket) as failure
-      where bucket is not null and not exists (select 1 from found)
-      ${counterUpsert}
-      returning hits
-    )
-    select found.*, (select hits from counted) as calls, (select hits from failed) as failures,
-      ${epochMs(sql`now()`)} as now_ms, ${epochMs(windowStart)} as window_start_ms,
-      (select r.site_id from runners r where r.id = ${input.runnerId ?? null}) as runner_site_id
-    from (select 1) as one left join found on true`,
-  );
+  const [row] = await runLookup(db, {
+    keyHash: input.keyHash,
+    rateClass: input.rateClass,
+    failureBucket: input.failureBucket ?? null,
+    runnerId: input.runnerId ?? null,
+  });
   if (!row) throw new Error("key lookup returned no row");
   const lookup: KeyLookup = {
     nowMs: row.now_ms,

@@ -22,6 +22,11 @@ function countingQueries(db: Database) {
   const counted = new Proxy(db, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
+      // Hot statements run as prepared statements straight on the driver's client.
+      if (property === "$client") {
+        queries++;
+        return value;
+      }
       if (typeof value !== "function" || !databaseMethods.has(String(property))) return value;
       return (...args: unknown[]) => {
         queries++;
