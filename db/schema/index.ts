@@ -1,4 +1,5 @@
 export * from "./api-keys";
+export * from "./board-changes";
 export * from "./netlify-connections";
 export * from "./rate-limit-counters";
 export * from "./request-log";

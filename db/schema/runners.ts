@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
 import { apiKeys } from "./api-keys";
+import { nextBoardChange } from "./board-changes";
 import { sqlStringList, timestamptz } from "./columns";
 import { sites } from "./sites";
 import {
@@ -73,11 +74,17 @@ export const runners = pgTable(
     /** The runner as the upstream last returned it (validated), for fields without a column. */
     upstream: jsonb("upstream").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     syncedAt: timestamptz("synced_at").notNull().defaultNow(),
+    /** A digest of `upstream`: a sync compares it to skip runners that did not change (no write, no sessions call). */
+    upstreamHash: text("upstream_hash"),
+    /** Bumped (from `board_change_seq`) whenever the row's content changes: what live updates send on. */
+    changeSeq: bigint("change_seq", { mode: "number" }).notNull().default(nextBoardChange()),
   },
   (table) => [
     /** The board: one site's runners by column, newest activity first. */
     index("runners_board_idx").on(table.siteId, table.state, table.lastSessionCreatedAt.desc()),
     /** Adaptive sync: find the runners still changing upstream (`activeRunnerStates`) across sites. */
+    /** Live updates: runners changed after what a board has seen. */
+    index("runners_change_seq_idx").on(table.changeSeq),
     index("runners_active_idx")
       .on(table.state)
       .where(sql`${table.state} in (${sqlStringList(activeRunnerStates)})`),

@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
 import { timestamptz, updatedAt } from "./columns";
 import { sites } from "./sites";
 
@@ -22,6 +22,23 @@ export const syncState = pgTable(
     backoffUntil: timestamptz("backoff_until"),
     /** Last failure, already scrubbed of tokens, for the Settings page. */
     lastError: text("last_error"),
+    /**
+     * The lease: which worker syncs this site, until when. Taken with one conditional update
+     * (`where lease_until < now()`), never a lock held across HTTP calls, so it works on every
+     * driver; a crashed worker's lease simply runs out.
+     */
+    leaseOwner: text("lease_owner"),
+    leaseUntil: timestamptz("lease_until"),
+    /** A full pass cut short by its time budget resumes at this page; null when none is under way. */
+    passNextPage: integer("pass_next_page"),
+    passStartedAt: timestamptz("pass_started_at"),
+    /** Netlify refused the token this site syncs with (401): someone must reconnect it. */
+    tokenRefusedAt: timestamptz("token_refused_at"),
+    /** Until when the site's active runners are polled every few seconds (a board open, a recent write). */
+    watchedUntil: timestamptz("watched_until"),
+    lastActiveRefreshAt: timestamptz("last_active_refresh_at"),
+    /** What the last full pass did (pages, calls, rows), for the sync status. */
+    lastSummary: jsonb("last_summary").$type<Record<string, unknown>>(),
     updatedAt: updatedAt(),
   },
   (table) => [

@@ -2,11 +2,10 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { netlifyConnections } from "@/db/schema";
-import { createTokenCipher } from "@/lib/crypto/token-cipher";
 import type { Env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
 import { createNetlifyClient, type NetlifyClient, netlifyConfigFor } from "@/lib/netlify/client";
-import { resolveSecrets } from "@/lib/secrets";
+import { storedTokenCipher } from "./stored-token";
 
 /**
  * The Netlify API as a signed-in person: their stored token, decrypted for this call only.
@@ -21,7 +20,7 @@ export async function netlifyClientForUser(db: Database, env: Env, userId: strin
   if (!connection) throw new ApiError("FORBIDDEN", "Your Netlify account is not connected. Sign in again.");
   let token: string;
   try {
-    token = createTokenCipher(resolveSecrets(env).authSecret).decrypt(connection.sealed);
+    token = storedTokenCipher(env).decrypt(connection.sealed);
   } catch (error) {
     // AUTH_SECRET changed since sign-in: the stored token is unreadable, a new sign-in stores a fresh one.
     throw new ApiError("FORBIDDEN", "Your stored Netlify sign-in can no longer be read. Sign in again.", {

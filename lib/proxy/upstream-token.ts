@@ -1,22 +1,8 @@
 import "server-only";
-import { createTokenCipher, type TokenCipher } from "@/lib/crypto/token-cipher";
+import { serviceToken, storedTokenCipher } from "@/lib/auth/stored-token";
 import type { Env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
 import type { FoundKey } from "@/lib/keys/key-verdict";
-import { resolveSecrets } from "@/lib/secrets";
-
-let cached: { secret: string; cipher: TokenCipher } | undefined;
-
-/** The cipher for AUTH_SECRET, derived once per process rather than once per call. */
-function cipherFor(env: Env): TokenCipher {
-  const secret = resolveSecrets(env).authSecret;
-  if (cached?.secret !== secret) cached = { secret, cipher: createTokenCipher(secret) };
-  return cached.cipher;
-}
-
-/** The service token: `NETLIFY_TOKEN`, or in demo mode the simulator's demo account. */
-export const serviceToken = (env: Env) =>
-  env.netlifyToken ?? (env.mode === "demo" ? env.netlifyDemoToken : undefined);
 
 /**
  * The Netlify token a key acts with: its owner's, decrypted for this call only, or the service
@@ -39,7 +25,7 @@ export function upstreamTokenFor(key: FoundKey, env: Env): string {
   );
   if (!key.tokenCiphertext) throw unreadable;
   try {
-    return cipherFor(env).decrypt(key.tokenCiphertext);
+    return storedTokenCipher(env).decrypt(key.tokenCiphertext);
   } catch {
     throw unreadable;
   }

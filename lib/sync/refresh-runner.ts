@@ -1,12 +1,8 @@
-import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
-import { runners, sessions } from "@/db/schema";
 import type { NetlifyClient } from "@/lib/netlify/client";
 import { NetlifyApiError } from "@/lib/netlify/errors";
 import type { NetlifyRunner } from "@/lib/netlify/schemas";
-import { runnerProvenanceColumns, runnerRow } from "./runner-row";
-import { sessionRow } from "./session-row";
-import { upsertSet } from "./upsert-set";
+import { removeRunners, writeRunners } from "./write-runners";
 
 export interface RefreshTarget {
   runnerId: string;
@@ -33,43 +29,21 @@ export async function refreshRunner(
     snapshot = await client.runners.snapshot(target.runnerId);
   } catch (error) {
     if (!(error instanceof NetlifyApiError && error.status === 404)) throw error;
-    await db.delete(runners).where(and(eq(runners.id, target.runnerId), eq(runners.siteId, target.siteId)));
+    await removeRunners(db, target.siteId, [target.runnerId]);
     return "gone";
   }
   assertSite(snapshot.agent_runner, target.siteId);
-  const syncedAt = new Date();
-  const sessionRows = snapshot.sessions.map((session) => sessionRow(session, syncedAt));
-  await db.transaction(async (tx) => {
-    await upsertRunnerRow(tx, snapshot.agent_runner, syncedAt, target.createdViaKeyId);
-    if (!sessionRows[0]) return;
-    await tx
-      .insert(sessions)
-      .values(sessionRows)
-      .onConflictDoUpdate({ target: sessions.id, set: upsertSet(sessions, sessionRows[0], ["id"]) });
-  });
+  const { agent_runner: runner, sessions: list } = snapshot;
+  await db.transaction((tx) =>
+    writeRunners(tx, [{ runner, sessions: list, createdViaKeyId: target.createdViaKeyId }]),
+  );
   return "refreshed";
 }
 
 /** Caches a runner the proxy fetched anyway (a cache miss), so its site is known next time. */
 export async function cacheRunner(db: Database, runner: NetlifyRunner, siteId: string): Promise<void> {
   assertSite(runner, siteId);
-  await upsertRunnerRow(db, runner, new Date());
-}
-
-async function upsertRunnerRow(
-  db: Pick<Database, "insert">,
-  runner: NetlifyRunner,
-  syncedAt: Date,
-  createdViaKeyId?: string,
-): Promise<void> {
-  const row = runnerRow(runner, syncedAt);
-  await db
-    .insert(runners)
-    .values({ ...row, ...(createdViaKeyId ? { createdViaKeyId } : {}) })
-    .onConflictDoUpdate({
-      target: runners.id,
-      set: upsertSet(runners, row, ["id", ...runnerProvenanceColumns]),
-    });
+  await writeRunners(db, [{ runner }]);
 }
 
 /** Security: an answer naming another site must never land in this site's cache. */

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { NewRunner, RunnerPerson } from "@/db/schema";
 import type { NetlifyRunner, NetlifyUser } from "@/lib/netlify/schemas";
 
@@ -16,8 +17,15 @@ export const date = (value: string | null | undefined) => (value ? new Date(valu
 /** Columns that record who created a runner here: ours, never upstream's, so a sync never writes them. */
 export const runnerProvenanceColumns = ["createdViaKeyId", "createdByUserId"] as const;
 
-/** A runner's cache row as a sync writes it: everything but our provenance columns. */
-export type RunnerSyncRow = Omit<NewRunner, (typeof runnerProvenanceColumns)[number]>;
+/** A runner's cache row as a sync writes it: everything but our provenance columns and the change counter. */
+export type RunnerSyncRow = Omit<NewRunner, (typeof runnerProvenanceColumns)[number] | "changeSeq">;
+
+/**
+ * A digest of the runner exactly as the upstream sent it. Two reads with the same digest carry
+ * the same fields, so a sync can skip the runner: no row written, no sessions fetched.
+ */
+export const upstreamDigest = (runner: NetlifyRunner): string =>
+  createHash("sha256").update(JSON.stringify(runner)).digest("base64url");
 
 /**
  * Reshapes an upstream runner into its cache row. Every column it sets is refreshed when the
@@ -50,6 +58,7 @@ export function runnerRow(runner: NetlifyRunner, syncedAt: Date): RunnerSyncRow 
     doneAt: date(runner.done_at),
     lastSessionCreatedAt: date(runner.last_session_created_at),
     upstream: runner,
+    upstreamHash: upstreamDigest(runner),
     syncedAt,
   };
 }

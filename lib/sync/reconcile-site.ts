@@ -1,0 +1,201 @@
+import { and, eq, inArray, notInArray } from "drizzle-orm";
+import type { Database } from "@/db";
+import { runners } from "@/db/schema";
+import type { NetlifyClient } from "@/lib/netlify/client";
+import { NetlifyApiError } from "@/lib/netlify/errors";
+import { maxPerPage } from "@/lib/netlify/pagination";
+import type { NetlifyRunner, NetlifySession } from "@/lib/netlify/schemas";
+import { upstreamDigest } from "./runner-row";
+import { type RunnerWithSessions, removeRunners, writeRunners } from "./write-runners";
+
+/** What one reconcile of a site did: the cron route's summary per site. */
+export interface ReconcileSummary {
+  siteId: string;
+  /** False when the time budget ran out: the pass resumes at `nextPage` on the next run. */
+  complete: boolean;
+  nextPage: number | null;
+  pages: number;
+  upstreamCalls: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  archived: number;
+  removed: number;
+  sessionsFetched: number;
+  durationMs: number;
+}
+
+export interface ReconcileOptions {
+  /** Stop starting new pages after this moment (epoch ms); the pass then resumes later. */
+  deadline: number;
+  /** Resume an unfinished pass at this page of the live list. */
+  fromPage?: number;
+  perPage?: number;
+  /** At most this many session lists are read at once. */
+  concurrency?: number;
+}
+
+/**
+ * Reconciles one site's cache with Netlify, page by page. Each page costs one select of the
+ * cached digests and, only for runners that are new or changed, their sessions and one
+ * transaction writing them, so an interrupted run leaves whole pages behind and a run that
+ * finds nothing changed writes nothing. The list is sorted by latest activity, so it can shift
+ * while it is paged: ids are de-duplicated, page 1 is read again at the end for runners that
+ * moved to the top meanwhile, and a cached runner the walk did not meet is looked up before it
+ * is removed. Archived runners are a list of their own upstream.
+ */
+export async function reconcileSite(
+  db: Database,
+  client: NetlifyClient,
+  siteId: string,
+  options: ReconcileOptions,
+): Promise<ReconcileSummary> {
+  const started = Date.now();
+  const perPage = options.perPage ?? maxPerPage;
+  const fromPage = options.fromPage ?? 1;
+  const summary: ReconcileSummary = {
+    siteId,
+    complete: false,
+    nextPage: null,
+    pages: 0,
+    upstreamCalls: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    archived: 0,
+    removed: 0,
+    sessionsFetched: 0,
+    durationMs: 0,
+  };
+  const seen = new Set<string>();
+  const pageWork = { db, client, siteId, seen, summary, concurrency: options.concurrency ?? 4 };
+
+  for (const state of [undefined, "archived"] as const) {
+    let page = state ? 1 : fromPage;
+    for (;;) {
+      if (Date.now() >= options.deadline) {
+        // Only the live list resumes mid-way; the archived one is short and starts over.
+        summary.nextPage = state ? 1 : page;
+        summary.durationMs = Date.now() - started;
+        return summary;
+      }
+      const listed = await client.runners.list({ siteId, state, page, perPage });
+      summary.upstreamCalls++;
+      summary.pages++;
+      await applyPage(pageWork, listed.items, state === "archived");
+      if (!listed.nextPage || listed.items.length === 0) break;
+      page = listed.nextPage;
+    }
+  }
+
+  // Runners that moved to the top of the list after page 1 was read.
+  const head = await client.runners.list({ siteId, page: 1, perPage });
+  summary.upstreamCalls++;
+  await applyPage(
+    pageWork,
+    head.items.filter((runner) => !seen.has(runner.id)),
+    false,
+  );
+
+  // Vanished runners can only be told apart in a pass that saw every page.
+  if (fromPage === 1) summary.removed = await removeVanished(pageWork);
+  summary.complete = true;
+  summary.durationMs = Date.now() - started;
+  return summary;
+}
+
+interface PageWork {
+  db: Database;
+  client: NetlifyClient;
+  siteId: string;
+  seen: Set<string>;
+  summary: ReconcileSummary;
+  concurrency: number;
+}
+
+async function applyPage(work: PageWork, listed: NetlifyRunner[], archivedList: boolean): Promise<void> {
+  const { db, siteId, seen, summary } = work;
+  const fresh: NetlifyRunner[] = [];
+  for (const runner of listed) {
+    // Security: an answer naming another site must never land in this site's cache.
+    if (runner.site_id !== siteId) throw new Error(`upstream listed a runner of another site for ${siteId}`);
+    if (seen.has(runner.id)) continue;
+    seen.add(runner.id);
+    fresh.push(runner);
+  }
+  if (fresh.length === 0) return;
+  const cached = await db
+    .select({ id: runners.id, upstreamHash: runners.upstreamHash })
+    .from(runners)
+    .where(
+      inArray(
+        runners.id,
+        fresh.map((runner) => runner.id),
+      ),
+    );
+  const known = new Map(cached.map((row) => [row.id, row.upstreamHash]));
+  const changed = fresh.filter((runner) => known.get(runner.id) !== upstreamDigest(runner));
+  summary.unchanged += fresh.length - changed.length;
+  if (changed.length === 0) return;
+
+  const batch = await withSessions(work, changed);
+  await db.transaction((tx) => writeRunners(tx, batch));
+  for (const runner of changed) {
+    if (!known.has(runner.id)) summary.inserted++;
+    else if (archivedList) summary.archived++;
+    else summary.updated++;
+  }
+}
+
+/** Reads the sessions of changed runners, a few at a time. */
+async function withSessions(work: PageWork, changed: NetlifyRunner[]): Promise<RunnerWithSessions[]> {
+  const batch: RunnerWithSessions[] = [];
+  for (let start = 0; start < changed.length; start += work.concurrency) {
+    const slice = changed.slice(start, start + work.concurrency);
+    const lists = await Promise.all(slice.map((runner) => sessionsOf(work, runner)));
+    slice.forEach((runner, index) => {
+      batch.push({ runner, sessions: lists[index] });
+    });
+  }
+  return batch;
+}
+
+async function sessionsOf(work: PageWork, runner: NetlifyRunner): Promise<NetlifySession[]> {
+  work.summary.upstreamCalls++;
+  work.summary.sessionsFetched++;
+  try {
+    // Discarded sessions too: the detail view shows them greyed after a revert.
+    return await work.client.sessions.listAll(runner.id, { includeDiscarded: true });
+  } catch (error) {
+    // Gone between the list and this call: the next pass removes it.
+    if (error instanceof NetlifyApiError && error.status === 404) return [];
+    throw error;
+  }
+}
+
+/**
+ * Cached runners the walk did not meet: each is looked up (a list can shift under paging, and a
+ * runner can slip between two pages) and removed only when Netlify no longer has it.
+ */
+async function removeVanished(work: PageWork): Promise<number> {
+  const { db, client, siteId, seen, summary } = work;
+  const unseen = await db
+    .select({ id: runners.id })
+    .from(runners)
+    .where(and(eq(runners.siteId, siteId), seen.size > 0 ? notInArray(runners.id, [...seen]) : undefined));
+  const gone: string[] = [];
+  const found: NetlifyRunner[] = [];
+  for (const { id } of unseen) {
+    summary.upstreamCalls++;
+    try {
+      const runner = await client.runners.get(id);
+      if (runner.site_id === siteId) found.push(runner);
+      else gone.push(id);
+    } catch (error) {
+      if (error instanceof NetlifyApiError && error.status === 404) gone.push(id);
+      else throw error;
+    }
+  }
+  await applyPage(work, found, false);
+  return db.transaction((tx) => removeRunners(tx, siteId, gone));
+}
