@@ -37,6 +37,11 @@ export const syncState = pgTable(
     /** Until when the site's active runners are polled every few seconds (a board open, a recent write). */
     watchedUntil: timestamptz("watched_until"),
     lastActiveRefreshAt: timestamptz("last_active_refresh_at"),
+    /**
+     * When an admin last pressed "Sync now": one press per site every 30 s, claimed by a
+     * conditional update on this column so every instance counts the same presses.
+     */
+    manualSyncAt: timestamptz("manual_sync_at"),
     /** What the last full pass did (pages, calls, rows), for the sync status. */
     lastSummary: jsonb("last_summary").$type<Record<string, unknown>>(),
     updatedAt: updatedAt(),

@@ -1,0 +1,1 @@
+ALTER TABLE "sync_state" ADD COLUMN "manual_sync_at" timestamp with time zone;
