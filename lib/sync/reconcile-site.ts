@@ -40,9 +40,10 @@ export interface ReconcileOptions {
  * cached digests and, only for runners that are new or changed, their sessions and one
  * transaction writing them, so an interrupted run leaves whole pages behind and a run that
  * finds nothing changed writes nothing. The list is sorted by latest activity, so it can shift
- * while it is paged: ids are de-duplicated, page 1 is read again at the end for runners that
- * moved to the top meanwhile, and a cached runner the walk did not meet is looked up before it
- * is removed. Archived runners are a list of their own upstream.
+ * while it is paged: a runner read twice is written again only if it changed in between, page 1
+ * is read again at the end for runners that moved to the top meanwhile, and a cached runner the
+ * walk did not meet is looked up before it is removed. Archived runners are a list of their own
+ * upstream.
  */
 export async function reconcileSite(
   db: Database,
@@ -88,14 +89,10 @@ export async function reconcileSite(
     }
   }
 
-  // Runners that moved to the top of the list after page 1 was read.
+  // Page 1 again: runners that moved to the top after it was read, and any that changed since.
   const head = await client.runners.list({ siteId, page: 1, perPage });
   summary.upstreamCalls++;
-  await applyPage(
-    pageWork,
-    head.items.filter((runner) => !seen.has(runner.id)),
-    false,
-  );
+  await applyPage(pageWork, head.items, false);
 
   // Vanished runners can only be told apart in a pass that saw every page.
   if (fromPage === 1) summary.removed = await removeVanished(pageWork);
@@ -115,27 +112,28 @@ interface PageWork {
 
 async function applyPage(work: PageWork, listed: NetlifyRunner[], archivedList: boolean): Promise<void> {
   const { db, siteId, seen, summary } = work;
-  const fresh: NetlifyRunner[] = [];
+  const fresh = new Map<string, NetlifyRunner>();
+  // Read before in this pass, and compared again: it may have changed since (archived while the
+  // live list was paged, changed before page 1 was read again). Never counted twice, though.
+  const repeated = new Set<string>();
   for (const runner of listed) {
     // Security: an answer naming another site must never land in this site's cache.
     if (runner.site_id !== siteId) throw new Error(`upstream listed a runner of another site for ${siteId}`);
-    if (seen.has(runner.id)) continue;
+    if (seen.has(runner.id)) repeated.add(runner.id);
     seen.add(runner.id);
-    fresh.push(runner);
+    fresh.set(runner.id, runner);
   }
-  if (fresh.length === 0) return;
+  if (fresh.size === 0) return;
   const cached = await db
     .select({ id: runners.id, upstreamHash: runners.upstreamHash })
     .from(runners)
-    .where(
-      inArray(
-        runners.id,
-        fresh.map((runner) => runner.id),
-      ),
-    );
+    .where(inArray(runners.id, [...fresh.keys()]));
   const known = new Map(cached.map((row) => [row.id, row.upstreamHash]));
-  const changed = fresh.filter((runner) => known.get(runner.id) !== upstreamDigest(runner));
-  summary.unchanged += fresh.length - changed.length;
+  const changed: NetlifyRunner[] = [];
+  for (const runner of fresh.values()) {
+    if (known.get(runner.id) !== upstreamDigest(runner)) changed.push(runner);
+    else if (!repeated.has(runner.id)) summary.unchanged++;
+  }
   if (changed.length === 0) return;
 
   const batch = await withSessions(work, changed);
