@@ -208,38 +208,46 @@ export function seedDemo(store: SimStore, options: DemoSeedOptions): SimUser {
 
 /**
  * Bulk data for benchmarks and load tests: `runners` finished runners spread over `sites` new
- * sites of `user`'s account. Skips the agent's planning to stay fast.
+ * sites of `user`'s account, each with `sessions` finished sessions (the first prompt and its
+ * follow-ups). Skips the agent's planning to stay fast.
  */
 export function seedBulk(
   store: SimStore,
   user: SimUser,
-  options: { runners: number; sites: number },
+  options: { runners: number; sites: number; sessions?: number },
 ): SimSite[] {
   const sites = Array.from({ length: options.sites }, (_, index) =>
     seedSite(store, user, `bulk-site-${store.sites.size + 1}-${index}`, "github"),
   );
   const now = store.clock.now();
   const creator = wireUser(user);
+  const perRunner = Math.max(1, options.sessions ?? 1);
+  // A minute per session: each ends (30 s) before the next starts, and every one before `now`.
+  const spacing = perRunner * 60_000;
   for (let i = 0; i < options.runners; i++) {
     const site = sites[i % sites.length] as SimSite;
-    const createdAt = now - (options.runners - i) * 60_000;
+    const createdAt = now - (options.runners - i) * spacing;
     const runner = addEmptyRunner(store, { site, creator, createdAt });
-    const prompt = demoPrompts[i % demoPrompts.length] as string;
-    const session = startSession(
-      store,
-      runner,
-      {
-        prompt,
-        mode: "normal",
-        agentConfig: { agent: "claude", model: null },
-        fileKeys: [],
-        user: creator,
-        outcome: "done",
-        durationMs: 30_000,
-      },
-      createdAt,
-    );
-    runner.title = session.title;
+    for (let index = 0; index < perRunner; index++) {
+      const prompt = (
+        index === 0 ? demoPrompts[i % demoPrompts.length] : followUpPrompts[i % followUpPrompts.length]
+      ) as string;
+      const session = startSession(
+        store,
+        runner,
+        {
+          prompt,
+          mode: "normal",
+          agentConfig: { agent: "claude", model: null },
+          fileKeys: [],
+          user: creator,
+          outcome: "done",
+          durationMs: 30_000,
+        },
+        createdAt + index * 60_000,
+      );
+      if (index === 0) runner.title = session.title;
+    }
   }
   advance(store, now);
   return sites;

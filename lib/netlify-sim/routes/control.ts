@@ -40,6 +40,8 @@ const schemas = {
   seed: z.object({
     runners: z.number().int().min(0).max(200_000),
     sites: z.number().int().min(1).max(1_000).default(1),
+    /** Finished sessions per runner: the first prompt and its follow-ups. */
+    sessions: z.number().int().min(1).max(20).default(1),
     token: z.string().optional(),
   }),
   account: z.object({
