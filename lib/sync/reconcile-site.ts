@@ -54,20 +54,7 @@ export async function reconcileSite(
   const started = Date.now();
   const perPage = options.perPage ?? maxPerPage;
   const fromPage = options.fromPage ?? 1;
-  const summary: ReconcileSummary = {
-    siteId,
-    complete: false,
-    nextPage: null,
-    pages: 0,
-    upstreamCalls: 0,
-    inserted: 0,
-    updated: 0,
-    unchanged: 0,
-    archived: 0,
-    removed: 0,
-    sessionsFetched: 0,
-    durationMs: 0,
-  };
+  const summary = emptyReconcileSummary(siteId);
   const seen = new Set<string>();
   const pageWork = { db, client, siteId, seen, summary, concurrency: options.concurrency ?? 4 };
 
@@ -83,7 +70,7 @@ export async function reconcileSite(
       const listed = await client.runners.list({ siteId, state, page, perPage });
       summary.upstreamCalls++;
       summary.pages++;
-      await applyPage(pageWork, listed.items, state === "archived");
+      await applyListedRunners(pageWork, listed.items, state === "archived");
       if (!listed.nextPage || listed.items.length === 0) break;
       page = listed.nextPage;
     }
@@ -92,7 +79,7 @@ export async function reconcileSite(
   // Page 1 again: runners that moved to the top after it was read, and any that changed since.
   const head = await client.runners.list({ siteId, page: 1, perPage });
   summary.upstreamCalls++;
-  await applyPage(pageWork, head.items, false);
+  await applyListedRunners(pageWork, head.items, false);
 
   // Vanished runners can only be told apart in a pass that saw every page.
   if (fromPage === 1) summary.removed = await removeVanished(pageWork);
@@ -101,7 +88,24 @@ export async function reconcileSite(
   return summary;
 }
 
-interface PageWork {
+/** A summary with nothing done yet, which each page adds to. */
+export const emptyReconcileSummary = (siteId: string): ReconcileSummary => ({
+  siteId,
+  complete: false,
+  nextPage: null,
+  pages: 0,
+  upstreamCalls: 0,
+  inserted: 0,
+  updated: 0,
+  unchanged: 0,
+  archived: 0,
+  removed: 0,
+  sessionsFetched: 0,
+  durationMs: 0,
+});
+
+/** What applying a page of the runner list needs; `seen` and `summary` carry over from page to page. */
+export interface PageWork {
   db: Database;
   client: NetlifyClient;
   siteId: string;
@@ -110,7 +114,17 @@ interface PageWork {
   concurrency: number;
 }
 
-async function applyPage(work: PageWork, listed: NetlifyRunner[], archivedList: boolean): Promise<void> {
+/**
+ * Caches one page of the runner list: runners whose digest is the cached one (unchanged, or
+ * already written earlier in this pass) cost nothing more, and new or changed ones get their
+ * sessions and are written in one transaction. Shared by the full pass and the active refresh
+ * of page 1.
+ */
+export async function applyListedRunners(
+  work: PageWork,
+  listed: NetlifyRunner[],
+  archivedList: boolean,
+): Promise<void> {
   const { db, siteId, seen, summary } = work;
   const fresh = new Map<string, NetlifyRunner>();
   // Read before in this pass, and compared again: it may have changed since (archived while the
@@ -194,6 +208,6 @@ async function removeVanished(work: PageWork): Promise<number> {
       else throw error;
     }
   }
-  await applyPage(work, found, false);
+  await applyListedRunners(work, found, false);
   return db.transaction((tx) => removeRunners(tx, siteId, gone));
 }
