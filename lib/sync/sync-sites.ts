@@ -13,7 +13,7 @@ import { observePassProgress, passTransport } from "./pass-transport";
 import { reconcileSite } from "./reconcile-site";
 import { netlifyClientForSite, SiteTokenUnavailableError } from "./site-client";
 import { acquireSiteLease, releaseSiteLease } from "./site-lease";
-import { failureBackoffMs, isTokenRefusal, nextPassDelayMs, retryAfterOf, tokenRetryMs } from "./sync-policy";
+import { failureBackoffMs, isTokenRefusal, nextPassDelayMs, retryAfterOf } from "./sync-policy";
 import { type SiteSyncResult, type SyncRunSummary, summarizeRun } from "./sync-run-summary";
 
 export interface SyncSitesOptions {
