@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import { AutoRefresh } from "@/components/board/auto-refresh";
 import { BoardColumns } from "@/components/board/board-columns";
 import { BoardEmptyState } from "@/components/board/board-empty-state";
+import { ReconnectNotice } from "@/components/board/reconnect-notice";
 import { requireUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/database";
 import { listBoardCards } from "@/lib/runners/board";
@@ -26,6 +27,7 @@ export default async function BoardPage() {
             : `Agent runners of ${siteCount} connected site${siteCount === 1 ? "" : "s"}, by state.`}
         </p>
       </header>
+      <ReconnectNotice />
       {siteCount === 0 ? (
         <BoardEmptyState />
       ) : (

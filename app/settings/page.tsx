@@ -3,6 +3,7 @@ import { connection } from "next/server";
 import { AccountSection } from "@/components/settings/account-section";
 import { KeysSection } from "@/components/settings/keys-section";
 import { SitesSection } from "@/components/settings/sites-section";
+import { SyncSection } from "@/components/settings/sync-section";
 import { SystemCard } from "@/components/settings/system-card";
 import { UsersSection } from "@/components/settings/users-section";
 import { hasRole } from "@/lib/auth/access";
@@ -36,6 +37,7 @@ export default async function SettingsPage() {
       {/* Admins only; GET /api/users refuses everyone else anyway. */}
       {user.role === "admin" ? <UsersSection currentUserId={user.id} /> : null}
       <SitesSection role={user.role} />
+      <SyncSection canSyncNow={user.role === "admin"} />
       <SystemCard status={status} />
     </div>
   );

@@ -13,3 +13,8 @@ export const siteQueryKeys = {
   all: ["sites"] as const,
   list: (query: SitesQuery) => [...siteQueryKeys.all, "list", query] as const,
 };
+
+export const syncQueryKeys = {
+  all: ["sync"] as const,
+  status: () => [...syncQueryKeys.all, "status"] as const,
+};
