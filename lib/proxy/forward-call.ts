@@ -8,6 +8,7 @@ import { netlifyRunnerSchema } from "@/lib/netlify/schemas";
 import { send } from "@/lib/netlify/transport";
 import { buildUrl } from "@/lib/netlify/url";
 import { cacheRunner, refreshRunner } from "@/lib/sync/refresh-runner";
+import { watchAfterWriteMs, watchSites } from "@/lib/sync/watch";
 import { type UpstreamInput, upstreamInput } from "./call-input";
 import type { ProxyCallPlan } from "./proxy-handler";
 import { confirmRunnerSite } from "./runner-site";
@@ -74,6 +75,11 @@ export async function forwardProxyCall(request: NextRequest, _context: unknown, 
       () => refreshRunner(db, client(), { runnerId: refreshedRunnerId, siteId: key.siteId, createdViaKeyId }),
       log,
       "refreshing a runner after a write",
+    );
+    runAfterResponse(
+      () => watchSites(db, [key.siteId], watchAfterWriteMs),
+      log,
+      "watching a site after a write",
     );
   }
   return response;
