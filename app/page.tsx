@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { AutoRefresh } from "@/components/board/auto-refresh";
-import { BoardColumns } from "@/components/board/board-columns";
 import { BoardEmptyState } from "@/components/board/board-empty-state";
+import { LiveBoard } from "@/components/board/live-board";
 import { ReconnectNotice } from "@/components/board/reconnect-notice";
 import { requireUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/database";
-import { listBoardCards } from "@/lib/runners/board";
+import { listBoardCards } from "@/lib/runners/board-cards";
+import { boardCursor } from "@/lib/runners/board-changes";
 import { countConnectedSites } from "@/lib/sites/count-connected-sites";
 
 // The root segment does not apply its own title template, so the board spells its title out.
@@ -16,6 +16,8 @@ export default async function BoardPage() {
   await connection();
   await requireUser();
   const { db } = await database();
+  // The cursor is read before the cards: a change landing in between is fetched again, not missed.
+  const cursor = await boardCursor(db);
   const [siteCount, cards] = await Promise.all([countConnectedSites(db), listBoardCards(db)]);
   return (
     <div className="flex flex-col gap-6">
@@ -28,14 +30,7 @@ export default async function BoardPage() {
         </p>
       </header>
       <ReconnectNotice />
-      {siteCount === 0 ? (
-        <BoardEmptyState />
-      ) : (
-        <>
-          <AutoRefresh intervalMs={5_000} />
-          <BoardColumns cards={cards} />
-        </>
-      )}
+      {siteCount === 0 ? <BoardEmptyState /> : <LiveBoard seed={{ cards, cursor }} />}
     </div>
   );
 }

@@ -50,8 +50,8 @@ export function RunnerCard({ card, showState = false }: { card: BoardCard; showS
             Preview
           </a>
         ) : null}
-        <time className="ml-auto text-ink-muted" dateTime={card.lastActivityAt.toISOString()}>
-          {timeFormat.format(card.lastActivityAt)}
+        <time className="ml-auto text-ink-muted" dateTime={card.lastActivityAt}>
+          {timeFormat.format(new Date(card.lastActivityAt))}
         </time>
       </div>
     </article>

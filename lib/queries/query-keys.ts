@@ -18,3 +18,9 @@ export const syncQueryKeys = {
   all: ["sync"] as const,
   status: () => [...syncQueryKeys.all, "status"] as const,
 };
+
+export const boardQueryKeys = {
+  all: ["board"] as const,
+  /** One live board per server render, named by the change number it was rendered at. */
+  live: (seedCursor: number) => [...boardQueryKeys.all, "live", seedCursor] as const,
+};

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runnerStates } from "@/lib/netlify/schemas";
-import { type BoardCard, boardColumns, columnOf, groupByColumn } from "./board";
+import { applyBoardChanges, type BoardCard, boardColumns, columnOf, groupByColumn } from "./board";
 
 const card = (id: string, state: string): BoardCard => ({
   id,
@@ -14,7 +14,7 @@ const card = (id: string, state: string): BoardCard => ({
   prState: null,
   deployUrl: null,
   creatorName: null,
-  lastActivityAt: new Date("2026-11-05T09:00:00.000Z"),
+  lastActivityAt: "2026-11-05T09:00:00.000Z",
 });
 
 const idsByColumn = (cards: BoardCard[]) =>
@@ -62,5 +62,35 @@ describe("groupByColumn", () => {
       "Cancelled",
       "Other",
     ]);
+  });
+});
+
+describe("applyBoardChanges", () => {
+  const at = (id: string, state: string, lastActivityAt: string): BoardCard => ({
+    ...card(id, state),
+    lastActivityAt,
+  });
+
+  it("replaces changed cards by id, adds new ones, drops removed ones and keeps the rest as they were", () => {
+    const kept = at("a", "done", "2026-11-05T09:00:00.000Z");
+    const cards = [
+      at("b", "running", "2026-11-05T10:00:00.000Z"),
+      kept,
+      at("c", "new", "2026-11-05T08:00:00.000Z"),
+    ];
+    const next = applyBoardChanges(cards, {
+      runners: [
+        at("b", "await_input", "2026-11-05T10:00:00.000Z"),
+        at("d", "new", "2026-11-05T11:00:00.000Z"),
+      ],
+      removed: ["c", "never-shown"],
+    });
+    expect(next.map((each) => `${each.id}:${each.state}`)).toEqual(["d:new", "b:await_input", "a:done"]);
+    expect(next[2]).toBe(kept);
+  });
+
+  it("answers the same cards when nothing changed, so nothing re-renders", () => {
+    const cards = [card("a", "done")];
+    expect(applyBoardChanges(cards, { runners: [], removed: [] })).toBe(cards);
   });
 });

@@ -1,6 +1,4 @@
-import { desc, eq, ne } from "drizzle-orm";
-import type { Database } from "@/db";
-import { type RunnerState, type RunnerStateOnWire, runners, sites } from "@/db/schema";
+import type { RunnerState, RunnerStateOnWire } from "@/db/schema/upstream-states";
 
 /** Archived runners are off the board; every other known state has its own column. */
 type BoardState = Exclude<RunnerState, "archived">;
@@ -32,6 +30,11 @@ export function columnOf(state: RunnerStateOnWire): BoardColumn | null {
   return isBoardState(state) ? state : "other";
 }
 
+/**
+ * A runner as the board shows it: what the server renders, what live updates send and what the
+ * browser keeps, so one shape crosses every boundary (dates as ISO strings). This module is
+ * shared with the browser, so it imports no database code.
+ */
 export interface BoardCard {
   id: string;
   siteName: string;
@@ -45,32 +48,8 @@ export interface BoardCard {
   prState: string | null;
   deployUrl: string | null;
   creatorName: string | null;
-  lastActivityAt: Date;
-}
-
-/** Cached runners of every connected site, newest activity first, archived ones left out. */
-export async function listBoardCards(db: Database, limit = 500): Promise<BoardCard[]> {
-  const rows = await db
-    .select({ runner: runners, siteName: sites.name })
-    .from(runners)
-    .innerJoin(sites, eq(sites.id, runners.siteId))
-    .where(ne(runners.state, "archived"))
-    .orderBy(desc(runners.lastSessionCreatedAt))
-    .limit(limit);
-  return rows.map(({ runner, siteName }) => ({
-    id: runner.id,
-    siteName,
-    title: runner.title,
-    state: runner.state,
-    currentTask: runner.currentTask,
-    branch: runner.branch,
-    prUrl: runner.prUrl,
-    prNumber: runner.prNumber,
-    prState: runner.prState,
-    deployUrl: runner.latestSessionDeployUrl,
-    creatorName: runner.creator?.fullName ?? null,
-    lastActivityAt: runner.lastSessionCreatedAt ?? runner.upstreamCreatedAt,
-  }));
+  /** ISO 8601: the latest session's start, or the runner's creation. */
+  lastActivityAt: string;
 }
 
 export function groupByColumn(cards: BoardCard[]): Record<BoardColumn, BoardCard[]> {
@@ -83,4 +62,33 @@ export function groupByColumn(cards: BoardCard[]): Record<BoardColumn, BoardCard
     if (column) columns[column].push(card);
   }
   return columns;
+}
+
+/** The board's order within a column: latest activity first (ISO strings sort as their instants). */
+export const byLatestActivity = (a: BoardCard, b: BoardCard) =>
+  b.lastActivityAt.localeCompare(a.lastActivityAt);
+
+/** The board as the server rendered it: the cards, and the change number they are as fresh as. */
+export interface BoardSeed {
+  cards: BoardCard[];
+  cursor: number;
+}
+
+/** What a live update carries (see `/api/board/changes`). */
+export interface BoardChanges {
+  cursor: number;
+  runners: BoardCard[];
+  removed: string[];
+}
+
+/**
+ * The cards after a live update: changed cards replace theirs by id (or join), removed ones
+ * go, the rest stay as they were, so React re-renders only what changed.
+ */
+export function applyBoardChanges(cards: BoardCard[], changes: Omit<BoardChanges, "cursor">): BoardCard[] {
+  if (changes.runners.length === 0 && changes.removed.length === 0) return cards;
+  const byId = new Map(cards.map((card) => [card.id, card]));
+  for (const id of changes.removed) byId.delete(id);
+  for (const card of changes.runners) byId.set(card.id, card);
+  return [...byId.values()].sort(byLatestActivity);
 }

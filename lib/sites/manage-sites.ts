@@ -4,6 +4,7 @@ import { type Site, sites } from "@/db/schema";
 import { ApiError } from "@/lib/http/api-error";
 import { siteAccessThrough } from "@/lib/keys/site-access";
 import type { NetlifyClient } from "@/lib/netlify/client";
+import { tombstoneSiteRunners } from "@/lib/sync/write-runners";
 import { mayConnectSites, mayDisconnectSite, type SiteActor } from "./site-permissions";
 import { siteIdPattern } from "./site-schemas";
 
@@ -28,7 +29,8 @@ export async function connectSiteFor(
 
 /**
  * Takes a site off the board. The database cascades the delete to the site's runners, their
- * sessions, its sync state and every API key for it, so the Settings page says so before asking.
+ * sessions, its sync state and every API key for it, so the Settings page says so before asking;
+ * the runners leave tombstones, so boards open elsewhere drop their cards too.
  * Admins may disconnect any site, members only those they connected.
  */
 export async function disconnectSite(db: Database, actor: SiteActor, siteId: string): Promise<Site> {
@@ -42,16 +44,20 @@ export async function disconnectSite(db: Database, actor: SiteActor, siteId: str
       "FORBIDDEN",
       "Members can disconnect only the sites they connected; ask an admin to disconnect this one.",
     );
-  // The connector is checked again in the delete itself, so a concurrent change cannot slip past.
-  const [deleted] = await db
-    .delete(sites)
-    .where(
-      and(
-        eq(sites.id, site.id),
-        actor.role === "admin" ? undefined : eq(sites.connectedByUserId, actor.userId),
-      ),
-    )
-    .returning();
-  if (!deleted) throw notConnected;
-  return deleted;
+  return db.transaction(async (tx) => {
+    await tombstoneSiteRunners(tx, site.id);
+    // The connector is checked again in the delete itself, so a concurrent change cannot slip past.
+    const [deleted] = await tx
+      .delete(sites)
+      .where(
+        and(
+          eq(sites.id, site.id),
+          actor.role === "admin" ? undefined : eq(sites.connectedByUserId, actor.userId),
+        ),
+      )
+      .returning();
+    // Throwing rolls the tombstones back with it.
+    if (!deleted) throw notConnected;
+    return deleted;
+  });
 }

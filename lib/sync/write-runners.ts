@@ -89,3 +89,15 @@ export async function removeRunners(tx: Writer, siteId: string, ids: string[]): 
   }
   return removed.length;
 }
+
+/**
+ * Tombstones for every cached runner of a site about to leave the board, so open boards drop its
+ * cards; the site's delete then cascades to the runners themselves. One statement, however many
+ * runners the site has.
+ */
+export async function tombstoneSiteRunners(tx: Pick<Database, "execute">, siteId: string): Promise<void> {
+  await tx.execute(sql`
+    insert into ${runnerRemovals} (runner_id, site_id)
+    select ${runners.id}, ${runners.siteId} from ${runners} where ${runners.siteId} = ${siteId}
+    on conflict (runner_id) do update set change_seq = ${nextBoardChange()}, removed_at = now()`);
+}
