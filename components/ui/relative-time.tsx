@@ -15,9 +15,11 @@ const units: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ["minute", 60],
 ];
 
-/** "3 minutes ago", "in 2 hours"; under a minute either way, "now"-ish seconds. */
+/** "3 minutes ago", "in 2 hours", "now". */
 export function relativeTime(iso: string, now: number): string {
   const seconds = (Date.parse(iso) - now) / 1000;
+  // The server's clock and the browser's rarely agree to the second: a moment either way is "now".
+  if (Math.abs(seconds) < 5) return relativeFormat.format(0, "second");
   for (const [unit, size] of units) {
     if (Math.abs(seconds) >= size) return relativeFormat.format(Math.round(seconds / size), unit);
   }
@@ -33,12 +35,16 @@ export function RelativeTime({ iso, now }: { iso: string; now: number }) {
   );
 }
 
-/** The current time, moving on every `intervalMs`, so relative times stay true while a page is open. */
+/**
+ * The time of this render, with a re-render every `intervalMs` so relative times stay true while
+ * a page is open. Read at render, not kept in state, so times that just arrived are measured
+ * against now rather than against the last tick.
+ */
 export function useNow(intervalMs = 15_000): number {
-  const [now, setNow] = useState(() => Date.now());
+  const [, setTick] = useState(0);
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    const timer = setInterval(() => setTick((tick) => tick + 1), intervalMs);
     return () => clearInterval(timer);
   }, [intervalMs]);
-  return now;
+  return Date.now();
 }
