@@ -1,6 +1,7 @@
 /**
  * `npm run demo:soak -- [--minutes 60] [--speed 60]`: runs what the demo launcher runs (the
- * embedded database, the simulator with its team, the refresh loop) on a fast clock, and prints
+ * embedded database, the simulator with its team, a scheduler run of the sync engine every five
+ * simulated minutes, as the cron route makes it) on a fast clock, and prints
  * the board's counts every five simulated minutes with the process's memory, so "the demo never
  * goes quiet and stays small" is something to look at, not to take on trust.
  */
@@ -15,6 +16,7 @@ import { migrate } from "@/db/migrate";
 import { runners } from "@/db/schema";
 import { startDemoUpstream } from "@/lib/demo/demo-upstream";
 import { parseEnv } from "@/lib/env";
+import { syncDueSites } from "@/lib/sync/sync-sites";
 
 const argsSchema = z.object({
   minutes: z.coerce
@@ -33,6 +35,7 @@ const dataDir = await mkdtemp(join(tmpdir(), "switchyard-soak-"));
 const database = await openDatabase({ dataDir });
 await migrate(database.db);
 const demo = await startDemoUpstream(parseEnv({ DATA_DIR: dataDir }), database.db, { speed: args.speed });
+const syncEnv = parseEnv({ DATA_DIR: dataDir, NETLIFY_API_URL: demo.apiUrl, NETLIFY_DEMO_TOKEN: demo.token });
 const started = Date.now();
 const rssAtStart = process.memoryUsage().rss;
 console.info(
@@ -43,7 +46,11 @@ console.info("minute  on board  waiting  running  done  failed  archived  starte
 let peakRss = rssAtStart;
 for (let minute = 5; minute <= args.minutes; minute += 5) {
   await new Promise((resolve) => setTimeout(resolve, started + (minute * 60_000) / args.speed - Date.now()));
-  await demo.refresh();
+  await syncDueSites(database.db, syncEnv, {
+    deadline: Date.now() + 20_000,
+    owner: "demo-soak",
+    force: true,
+  });
   const rows = await database.db
     .select({ state: runners.state, count: sql<number>`count(*)::int` })
     .from(runners)

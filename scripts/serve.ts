@@ -6,8 +6,10 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { removeDemoHandoff, writeDemoHandoff } from "@/lib/cli/demo-handoff";
+import { startDemoScheduler } from "@/lib/demo/demo-scheduler";
 import { startDemoUpstream } from "@/lib/demo/demo-upstream";
 import { childProcessEnv } from "@/lib/env";
+import { resolveSecrets } from "@/lib/secrets";
 import { explainStartupFailure } from "@/lib/startup/explain";
 import { type PreparedServer, prepareServer } from "@/lib/startup/prepare";
 
@@ -49,7 +51,16 @@ const next = spawn(process.execPath, [nextBin, command, "--port", String(config.
   env: childProcessEnv(demo ? { NETLIFY_API_URL: demo.apiUrl, NETLIFY_DEMO_TOKEN: demo.token } : {}),
 });
 
+// Demo mode: this launcher calls the cron route as a host's scheduler would in production.
+const scheduler = demo
+  ? startDemoScheduler({
+      appUrl: `http://127.0.0.1:${config.port}`,
+      cronSecret: resolveSecrets(config).cronSecret,
+    })
+  : undefined;
+
 const shutdown = async (code: number) => {
+  scheduler?.stop();
   removeDemoHandoff(config.dataDir, process.pid);
   await demo?.stop().catch(() => undefined);
   await database.close().catch(() => undefined);

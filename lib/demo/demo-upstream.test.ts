@@ -5,6 +5,7 @@ import { runners, sites, syncState } from "@/db/schema";
 import { storageBackends, type TestDatabase } from "@/db/testing/backends";
 import { parseEnv } from "@/lib/env";
 import { runnerStates } from "@/lib/netlify/schemas";
+import { syncDueSites } from "@/lib/sync/sync-sites";
 import { type DemoUpstream, startDemoUpstream } from "./demo-upstream";
 
 const embedded = storageBackends()[0];
@@ -16,9 +17,12 @@ async function countByState(database: TestDatabase) {
   return counts;
 }
 
-/** A fresh embedded database and demo upstream for the calling `describe`, on a frozen clock. */
+/**
+ * A fresh embedded database and demo upstream for the calling `describe`, on a frozen clock.
+ * `sync()` is one run of the scheduler, as the launcher's call of the cron route makes it.
+ */
 function useDemoUpstream(options: { team: boolean }) {
-  const handles = {} as { database: TestDatabase; demo: DemoUpstream };
+  const handles = {} as { database: TestDatabase; demo: DemoUpstream; sync(): Promise<void> };
   beforeAll(async () => {
     if (!embedded) throw new Error("the embedded back end is always available");
     handles.database = await embedded.create();
@@ -27,6 +31,15 @@ function useDemoUpstream(options: { team: boolean }) {
       speed: 0,
       ...options,
     });
+    const env = parseEnv({ NETLIFY_API_URL: handles.demo.apiUrl, NETLIFY_DEMO_TOKEN: handles.demo.token });
+    handles.sync = async () => {
+      const run = await syncDueSites(handles.database.handle.db, env, {
+        deadline: Date.now() + 30_000,
+        owner: "demo-test",
+        force: true,
+      });
+      expect(run.results.map((site) => site.outcome)).toEqual(["synced", "synced", "synced"]);
+    };
   });
   afterAll(async () => {
     await handles.demo?.stop();
@@ -39,7 +52,13 @@ describe("demo mode's upstream", () => {
   // Without the team: these tests count runners, and the team would add its own.
   const handles = useDemoUpstream({ team: false });
 
-  it("connects the three demo sites and caches ~40 runners over every state", async () => {
+  it("connects the three demo sites and caches nothing by itself: it has no sync loop of its own", async () => {
+    await new Promise((resolve) => setTimeout(resolve, 3_500));
+    expect(await handles.database.handle.db.select().from(runners)).toEqual([]);
+  });
+
+  it("caches ~40 runners over every state after one scheduler run", async () => {
+    await handles.sync();
     const connected = await handles.database.handle.db
       .select({ name: sites.name })
       .from(sites)
@@ -65,7 +84,7 @@ describe("demo mode's upstream", () => {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ advance_ms: 15 * 60_000 }),
     });
-    await handles.demo.refresh();
+    await handles.sync();
     const after = await countByState(handles.database);
     expect(after.running ?? 0).toBe(0);
     expect(after.new ?? 0).toBe(0);
@@ -87,7 +106,7 @@ describe("demo mode's upstream", () => {
     siteRunners.splice(siteRunners.indexOf(upstreamRunner as never), 1);
     handles.demo.simulator.store.changed();
     const countBefore = (await handles.database.handle.db.select().from(runners)).length;
-    await handles.demo.refresh();
+    await handles.sync();
     expect(await handles.database.handle.db.select().from(runners).where(eq(runners.id, victim.id))).toEqual(
       [],
     );
@@ -106,7 +125,7 @@ describe("demo mode's upstream with its team", () => {
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ advance_ms: 60_000 }),
       });
-      await handles.demo.refresh();
+      await handles.sync();
     }
     const after = await handles.database.handle.db.select().from(runners);
     expect(after.length).toBeGreaterThan(before.length);

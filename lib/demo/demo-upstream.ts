@@ -4,23 +4,20 @@ import type { Env } from "@/lib/env";
 import { createNetlifyClient } from "@/lib/netlify/client";
 import { type NetlifySimulator, startSimulator } from "@/lib/netlify-sim/server";
 import { connectSite } from "@/lib/sites/connect-site";
-import { syncSiteRunners } from "@/lib/sync/sync-site-runners";
-
-const REFRESH_INTERVAL_MS = 3_000;
 
 export interface DemoUpstream {
   apiUrl: string;
   token: string;
   simulator: NetlifySimulator;
-  /** Syncs every demo site now (the timer does the same every few seconds). */
-  refresh(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
  * Demo mode's Netlify: the simulator, seeded with a demo account whose sites are connected to
- * the board and refreshed every few seconds, and whose simulated team keeps starting runs,
- * asking questions and opening pull requests, so the board never goes quiet.
+ * the board, and whose simulated team keeps starting runs, asking questions and opening pull
+ * requests, so the board never goes quiet. It keeps no sync loop of its own: the cache follows
+ * through the same engine as in live mode (the cron route, which the launcher calls as a
+ * scheduler would, and the active refresh that open boards drive).
  */
 export async function startDemoUpstream(
   config: Env,
@@ -37,33 +34,12 @@ export async function startDemoUpstream(
     token: simulator.token,
     timeoutMs: config.netlifyApiTimeoutMs,
   });
-  const demoSites = await client.sites.listAll();
-  for (const site of demoSites) await connectSite(db, client, site.id, null);
-
-  let refreshing: Promise<void> | undefined;
-  const refresh = async () => {
-    for (const site of demoSites) await syncSiteRunners(db, client, site.id);
-  };
-  await refresh();
-  const timer = setInterval(() => {
-    // One refresh at a time; a slow one simply delays the next.
-    refreshing ??= refresh()
-      .catch((error: unknown) => console.error(`demo refresh failed: ${(error as Error).message}`))
-      .finally(() => {
-        refreshing = undefined;
-      });
-  }, REFRESH_INTERVAL_MS);
-  timer.unref();
+  for (const site of await client.sites.listAll()) await connectSite(db, client, site.id, null);
 
   return {
     apiUrl: simulator.apiUrl,
     token: simulator.token,
     simulator,
-    refresh,
-    async stop() {
-      clearInterval(timer);
-      await refreshing;
-      await simulator.stop();
-    },
+    stop: () => simulator.stop(),
   };
 }

@@ -8,7 +8,7 @@ import { siteAccessThrough } from "@/lib/keys/site-access";
 import { createNetlifyClient } from "@/lib/netlify/client";
 import { type NetlifySimulator, startSimulator } from "@/lib/netlify-sim/server";
 import { addForeignSite, simulatedSiteId } from "@/lib/netlify-sim/testing/sim-sites";
-import { syncSiteRunners } from "@/lib/sync/sync-site-runners";
+import { reconcileSite } from "@/lib/sync/reconcile-site";
 import { type ActorName, insertActors } from "@/lib/testing/actors";
 import { refusal } from "@/lib/testing/refusal";
 import { listNetlifySites } from "./list-netlify-sites";
@@ -171,8 +171,8 @@ for (const backend of storageBackends().slice(0, 2)) {
 
     it("lets an admin disconnect anyone's site, taking its runners and its keys with it", async () => {
       const siteId = siteIdNamed("docs-portal");
-      const synced = await syncSiteRunners(db(), client(), siteId);
-      expect(synced).toBeDefined();
+      const synced = await reconcileSite(db(), client(), siteId, { deadline: Number.POSITIVE_INFINITY });
+      expect(synced.complete).toBe(true);
       const runnersOf = async () =>
         (await db().select({ n: count() }).from(runners).where(eq(runners.siteId, siteId)))[0]?.n;
       const keysOf = async () =>
