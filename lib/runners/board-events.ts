@@ -9,7 +9,7 @@ export interface BoardEventTiming {
   heartbeatMs: number;
   /** The stream ends by itself after this long, inside serverless time limits; EventSource reconnects. */
   lifetimeMs: number;
-  /** How often `keepLive` is started (never two at once). */
+  /** How often `keepLive` is started (never two at once); the refreshes it starts keep their own pace. */
   keepLiveMs: number;
 }
 
@@ -17,7 +17,7 @@ export const boardEventTiming: BoardEventTiming = {
   pollMs: 500,
   heartbeatMs: 15_000,
   lifetimeMs: 55_000,
-  keepLiveMs: 3_000,
+  keepLiveMs: 1_000,
 };
 
 const encoder = new TextEncoder();
@@ -53,7 +53,7 @@ export function boardEventStream(
           while (!stopped.signal.aborted && Date.now() - started < timing.lifetimeMs) {
             if (!keeping && Date.now() - lastKeep >= timing.keepLiveMs) {
               lastKeep = Date.now();
-              // keepLive logs its own failures; one must never end the stream.
+              // keepLive logs its own failures; should one escape, it must not end the stream.
               keeping = options
                 .keepLive()
                 .catch(() => undefined)

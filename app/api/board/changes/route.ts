@@ -3,7 +3,7 @@ import { otherMethods, parseInput, queryObject } from "@/lib/http";
 import { runAfterResponse } from "@/lib/http/after-response";
 import { withSession } from "@/lib/http/with-session";
 import { boardChangesSince } from "@/lib/runners/board-changes";
-import { keepBoardLive } from "@/lib/runners/board-live";
+import { boardKeeper } from "@/lib/runners/board-live";
 import { boardChangesOutputSchema, boardChangesQuerySchema } from "@/lib/runners/board-schemas";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +18,7 @@ export const GET = withSession(
     );
     // A board that polls (no server-sent events) keeps its sites fresh the same way.
     runAfterResponse(
-      () => keepBoardLive(db, env(), { owner: `board:${requestId}`, log }),
+      boardKeeper(db, env(), { owner: `board:${requestId}`, log }),
       log,
       "keeping the board live",
     );
