@@ -17,7 +17,7 @@ export const boardEventTiming: BoardEventTiming = {
   pollMs: 500,
   heartbeatMs: 15_000,
   lifetimeMs: 55_000,
-  keepLiveMs: 1_000,
+  keepLiveMs: 500,
 };
 
 const encoder = new TextEncoder();

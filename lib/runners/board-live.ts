@@ -14,7 +14,7 @@ const watchRenewMs = 10_000;
  * What an open board does for itself while it follows the cache: its sites count as watched, and
  * the watched sites due an active refresh get one (here, or on whichever instance claims them
  * first). So an open board keeps its runners fresh with no cron call and no process of its own.
- * The returned function is called often (every second by an event stream); it renews the watch
+ * The returned function is called often (on every tick of an event stream); it renews the watch
  * only every `watchRenewMs` and leaves the pace of refreshes to the claims in `sync_state`.
  * Failures are logged, never thrown.
  */
