@@ -29,6 +29,11 @@ export class SimulatorControls {
     await this.send("POST", "/__sim/clock", { advance_ms: ms });
   }
 
+  /** Puts one runner in `state` upstream as if it had got there by itself; null lets it follow its sessions again. */
+  async setRunnerState(runnerId: string, state: string | null): Promise<void> {
+    await this.send("POST", `/__sim/runners/${encodeURIComponent(runnerId)}/state`, { state });
+  }
+
   /** Turns the demo team on or off; answers whether it was on, to put it back afterwards. */
   async setTeam(enabled: boolean): Promise<boolean> {
     const before = (await this.send("GET", "/__sim/team")) as { enabled: boolean };

@@ -1,0 +1,132 @@
+import { readFileSync } from "node:fs";
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { serverLogFile } from "./testing/demo-handoff";
+import { signInAsDemoUser } from "./testing/sign-in";
+import { SimulatorControls } from "./testing/simulator-controls";
+
+/*
+ * The board follows the cache while it is open: no reload, no cron call. A runner created through
+ * the proxy shows up within 5 s (the proxy's refresh after the write, then the board's event
+ * stream), and a change upstream within the active polling interval (the refresh an open board
+ * drives). The launcher calls the cron route once a minute; a scenario that a cron call happened
+ * to overlap proves nothing, so it is run again with a new runner.
+ */
+
+const siteName = "field-notes-blog";
+/** The active refresh runs every 3 s, started at most a second late, then the event and the fetch. */
+const activePollingBudgetMs = 5_000;
+
+interface Runner {
+  id: string;
+  title: string | null;
+  state: string;
+}
+
+let page: Page;
+let api: APIRequestContext;
+let key: { id: string; secret: string };
+
+test.describe("the open board", () => {
+  test.describe.configure({ mode: "serial" });
+
+  test.beforeAll(async ({ browser, playwright }, testInfo) => {
+    const baseURL = testInfo.project.use.baseURL ?? "";
+    page = await (await browser.newContext({ baseURL })).newPage();
+    api = await playwright.request.newContext({ baseURL });
+    await signInAsDemoUser(page);
+    const sites = (await (await page.request.get(`/api/sites?search=${siteName}`)).json()) as {
+      sites: Array<{ id: string; name: string; connected: boolean }>;
+    };
+    const site = sites.sites.find((each) => each.name === siteName && each.connected);
+    if (!site) throw new Error(`${siteName} is not on the board`);
+    const minted = await page.request.post("/api/keys", {
+      data: {
+        name: `Live board ${Date.now().toString(36)}`,
+        siteId: site.id,
+        scopes: ["agent_runners:read", "agent_runners:write"],
+        expires: "7d",
+      },
+      headers: { origin: new URL(baseURL).origin },
+    });
+    expect(minted.status(), await minted.text()).toBe(201);
+    const answer = (await minted.json()) as { key: string; apiKey: { id: string } };
+    key = { id: answer.apiKey.id, secret: answer.key };
+  });
+
+  test.afterAll(async () => {
+    if (key)
+      await page.request.delete(`/api/keys/${key.id}`, {
+        headers: { origin: new URL(page.url()).origin },
+      });
+    await api?.dispose();
+    await page?.context().close();
+  });
+
+  async function createThroughProxy(purpose: string): Promise<Runner & { title: string }> {
+    const answer = await api.post("/api/proxy/agent_runners", {
+      headers: { Authorization: `Bearer ${key.secret}` },
+      data: { prompt: `Check the ${purpose} (${Date.now().toString(36)})` },
+    });
+    expect(answer.ok(), await answer.text()).toBe(true);
+    const runner = (await answer.json()) as Runner;
+    if (!runner.title) throw new Error("the new runner has no title to find its card by");
+    return { ...runner, title: runner.title };
+  }
+
+  const card = (title: string, column?: RegExp) =>
+    (column ? page.getByRole("region", { name: column }) : page.getByRole("main")).getByRole("article", {
+      name: title,
+      exact: true,
+    });
+
+  test("shows a runner created through the proxy within 5 seconds, without a reload or a cron call", async () => {
+    await page.goto("/");
+    const latency = await withoutCronCall(async () => {
+      const runner = await createThroughProxy("footer links");
+      const created = Date.now();
+      await expect(card(runner.title)).toBeVisible({ timeout: 5_000 });
+      return Date.now() - created;
+    });
+    test
+      .info()
+      .annotations.push({ type: "latency", description: `proxy write → card visible: ${latency} ms` });
+    expect(latency).toBeLessThanOrEqual(5_000);
+  });
+
+  test("moves a card when its runner changes upstream, within the active polling interval", async () => {
+    const simulator = SimulatorControls.ofRunningDemo(api);
+    await page.goto("/");
+    const latency = await withoutCronCall(async () => {
+      const runner = await createThroughProxy("image alt texts");
+      await expect(card(runner.title, /^(New|Running)/)).toBeVisible({ timeout: 5_000 });
+      await simulator.setRunnerState(runner.id, "done");
+      const changed = Date.now();
+      await expect(card(runner.title, /^Done/)).toBeVisible({ timeout: activePollingBudgetMs });
+      return Date.now() - changed;
+    });
+    test
+      .info()
+      .annotations.push({ type: "latency", description: `upstream change → card moved: ${latency} ms` });
+    expect(latency).toBeLessThanOrEqual(activePollingBudgetMs);
+  });
+});
+
+/** How many calls of the cron route the server has logged so far. */
+const cronCallsLogged = () =>
+  readFileSync(serverLogFile(), "utf8")
+    .split("\n")
+    .filter((line) => line.includes('"path":"/api/cron/sync"')).length;
+
+/**
+ * Runs `scenario` until no cron call was logged while it ran (or in the second after, for a call
+ * still under way), at most three times; answers its result.
+ */
+async function withoutCronCall<T>(scenario: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const before = cronCallsLogged();
+    const result = await scenario();
+    await page.waitForTimeout(1_000);
+    if (cronCallsLogged() === before) return result;
+    if (attempt === 3) throw new Error("a cron call overlapped every attempt");
+  }
+}
