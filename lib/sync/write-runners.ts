@@ -1,4 +1,5 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, type SQL, sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "@/db";
 import { nextBoardChange, runnerRemovals, runners, sessions } from "@/db/schema";
 import type { NetlifyRunner, NetlifySession } from "@/lib/netlify/schemas";
@@ -6,7 +7,7 @@ import { runnerProvenanceColumns, runnerRow } from "./runner-row";
 import { sessionRow } from "./session-row";
 import { upsertSet } from "./upsert-set";
 
-type Writer = Pick<Database, "insert" | "delete" | "select">;
+type Writer = Pick<Database, "insert" | "delete" | "select" | "execute">;
 
 export interface RunnerWithSessions {
   runner: NetlifyRunner;
@@ -39,30 +40,21 @@ export async function writeRunners(
     // A runner a key created may reach the cache first through a sync; the key is still recorded.
     createdViaKeyId: sql`coalesce(${runners.createdViaKeyId}, excluded.created_via_key_id)`,
   };
-  const written = await tx
-    .insert(runners)
-    .values(rows)
-    .onConflictDoUpdate({
-      target: runners.id,
-      set,
-      setWhere: sql`${runners.upstreamHash} is distinct from excluded.upstream_hash
+  const written = await upsertRows(tx, runners, rows, {
+    set,
+    where: sql`${runners.upstreamHash} is distinct from excluded.upstream_hash
         or (${runners.createdViaKeyId} is null and excluded.created_via_key_id is not null)`,
-    })
-    .returning({ id: runners.id });
+  });
 
   const sessionRows = batch.flatMap(({ sessions: list }) =>
     (list ?? []).map((session) => sessionRow(session, syncedAt)),
   );
   const firstSession = sessionRows[0];
   if (firstSession) {
-    await tx
-      .insert(sessions)
-      .values(sessionRows)
-      .onConflictDoUpdate({
-        target: sessions.id,
-        set: upsertSet(sessions, firstSession, ["id"]),
-        setWhere: sql`${sessions.upstream} is distinct from excluded.upstream`,
-      });
+    await upsertRows(tx, sessions, sessionRows, {
+      set: upsertSet(sessions, firstSession, ["id"]),
+      where: sql`${sessions.upstream} is distinct from excluded.upstream`,
+    });
   }
   const writtenIds = written.map(({ id }) => id);
   // A runner that came back after a removal must not be dropped again by open boards.
@@ -100,4 +92,46 @@ export async function tombstoneSiteRunners(tx: Pick<Database, "execute">, siteId
     insert into ${runnerRemovals} (runner_id, site_id)
     select ${runners.id}, ${runners.siteId} from ${runners} where ${runners.siteId} = ${siteId}
     on conflict (runner_id) do update set change_seq = ${nextBoardChange()}, removed_at = now()`);
+}
+
+/**
+ * `insert … on conflict (id) do update set … where …` with the rows sent as one JSON parameter
+ * and unpacked by `json_populate_recordset`. Drizzle's `values()` binds each value separately:
+ * a page of 100 runners and their 200 sessions is 8,300 parameters, and building that statement
+ * took more CPU than PostgreSQL took to write the rows. The columns are the keys the row
+ * builders set, so the statement still follows the row type; a key a row lacks is null.
+ * Answers the ids inserted or updated (not those the `where` skipped).
+ */
+async function upsertRows(
+  tx: Writer,
+  table: PgTable,
+  rows: Record<string, unknown>[],
+  onConflict: { set: Record<string, SQL>; where: SQL },
+): Promise<{ id: string }[]> {
+  const columns = getTableColumns(table);
+  const nameOf = (key: string) => {
+    const column = columns[key];
+    if (!column) throw new Error(`${key} is not a column of the table being upserted`);
+    return column.name;
+  };
+  const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const names = keys.map(nameOf);
+  const records = rows.map((row) =>
+    Object.fromEntries(keys.map((key, index) => [names[index], row[key] ?? null])),
+  );
+  const list = sql.join(
+    names.map((name) => sql.identifier(name)),
+    sql`, `,
+  );
+  const set = sql.join(
+    Object.entries(onConflict.set).map(([key, value]) => sql`${sql.identifier(nameOf(key))} = ${value}`),
+    sql`, `,
+  );
+  // Both drivers answer `{ rows }`; the shared result type cannot say so.
+  const result = (await tx.execute(sql`
+    insert into ${table} (${list})
+    select ${list} from json_populate_recordset(null::${table}, ${JSON.stringify(records)}::json)
+    on conflict (id) do update set ${set} where ${onConflict.where}
+    returning id`)) as unknown as { rows: { id: string }[] };
+  return result.rows;
 }
