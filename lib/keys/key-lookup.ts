@@ -38,6 +38,8 @@ export interface KeyLookup {
     callsThisWindow: number;
     /** The cached site of `runnerId`; null when the runner is not in the cache. */
     runnerSiteId: string | null;
+    /** A board is open on the key's site or a write went through lately: its active runners are polled. */
+    siteWatched: boolean;
   };
 }
 
@@ -57,6 +59,7 @@ interface LookupRow {
   account_id: string | null;
   calls: number | null;
   runner_site_id: string | null;
+  site_watched: boolean | null;
 }
 
 const epochMs = (column: ReturnType<typeof sql>) => sql`(extract(epoch from ${column}) * 1000)::float8`;
@@ -78,11 +81,13 @@ const runLookup = preparedStatement<
   sql`with found as (
       select k.id, k.site_id, k.scopes, k.owner_user_id,
         ${epochMs(sql`k.expires_at`)} as expires_ms, ${epochMs(sql`k.revoked_at`)} as revoked_ms,
-        u.status as owner_status, u.role as owner_role, c.token_ciphertext, s.account_id
+        u.status as owner_status, u.role as owner_role, c.token_ciphertext, s.account_id,
+        coalesce(w.watched_until > now(), false) as site_watched
       from api_keys k
       left join users u on u.id = k.owner_user_id
       left join netlify_connections c on c.user_id = k.owner_user_id
       left join sites s on s.id = k.site_id
+      left join sync_state w on w.site_id = k.site_id
       where k.key_hash = ${sql.placeholder("keyHash")}
     ), counted as (
       insert into rate_limit_counters as counter (bucket, window_start, hits)
@@ -136,6 +141,7 @@ export async function lookupKey(db: Database, input: KeyLookupInput): Promise<Ke
     accountId: row.account_id,
     callsThisWindow: row.calls ?? 0,
     runnerSiteId: row.runner_site_id,
+    siteWatched: row.site_watched === true,
   };
   return lookup;
 }

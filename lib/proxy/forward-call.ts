@@ -8,7 +8,7 @@ import { netlifyRunnerSchema } from "@/lib/netlify/schemas";
 import { send } from "@/lib/netlify/transport";
 import { buildUrl } from "@/lib/netlify/url";
 import { cacheRunner, refreshRunner } from "@/lib/sync/refresh-runner";
-import { watchAfterWriteMs, watchSites } from "@/lib/sync/watch";
+import { refreshWatchedSites, watchAfterWriteMs, watchSites } from "@/lib/sync/watch";
 import { type UpstreamInput, upstreamInput } from "./call-input";
 import type { ProxyCallPlan } from "./proxy-handler";
 import { confirmRunnerSite } from "./runner-site";
@@ -80,6 +80,14 @@ export async function forwardProxyCall(request: NextRequest, _context: unknown, 
       () => watchSites(db, [key.siteId], watchAfterWriteMs),
       log,
       "watching a site after a write",
+    );
+  }
+  if (key.siteWatched) {
+    // A script polling a run it started keeps the site's active runners fresh, board open or not.
+    runAfterResponse(
+      () => refreshWatchedSites(db, env, { owner: `proxy:${requestId}` }),
+      log,
+      "refreshing watched sites",
     );
   }
   return response;

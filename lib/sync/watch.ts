@@ -11,7 +11,7 @@ import { acquireSiteLease, releaseSiteLease } from "./site-lease";
 /** A watched site's active runners are read again once the last refresh is this old. */
 export const activeRefreshIntervalMs = 3_000;
 
-/** A write through the proxy keeps its site's active runners polled this long (while a board drives the polling). */
+/** A write through the proxy keeps its site's active runners polled this long, driven by open boards and by the key's further proxy calls. */
 export const watchAfterWriteMs = 120_000;
 
 /** After a failed active refresh, the site's active runners wait this long before the next try. */

@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { apiKeys, requestLog, runners, sessions } from "@/db/schema";
+import { apiKeys, requestLog, runners, sessions, syncState } from "@/db/schema";
 import { generateApiKey } from "@/lib/keys/key-format";
 import { revokeKey } from "@/lib/keys/manage-keys";
+import { activeRefreshIntervalMs } from "@/lib/sync/watch";
 import { allScopes, type ProxyFixture, serviceTokenValue, simToken } from "../proxy-fixture";
 import {
   cacheUpstreamRunner,
@@ -123,8 +124,32 @@ export function describeAudit(world: SuiteWorld) {
       expect(row?.createdViaKeyId).toBeNull();
     });
 
+    it("keeps a watched site's active runners fresh through the key's further calls, no board open", async () => {
+      const created = await fixture.call("POST", "/api/proxy/agent_runners", {
+        key: key.key,
+        body: { prompt: "Add a status page" },
+      });
+      expect(created.status).toBe(200);
+      const runner = (await created.json()) as { id: string };
+      await fixture.settle();
+      await fixture.control(`/__sim/runners/${runner.id}/state`, "POST", { state: "await_input" });
+      // The active refresh runs at most once per interval per site.
+      await new Promise((resolve) => setTimeout(resolve, activeRefreshIntervalMs + 200));
+      const poll = await fixture.call("GET", "/api/proxy/agent_runners", { key: key.key });
+      expect(poll.status).toBe(200);
+      await fixture.settle();
+      const [row] = await fixture.db.select().from(runners).where(eq(runners.id, runner.id));
+      expect(row?.state).toBe("await_input");
+    });
+
     it("makes exactly one upstream request for a runner's GET, cached or not, and caches it", async () => {
       const busy = await runningRunner(fixture, fixture.siteId);
+      // Earlier writes left the site watched, and calls on a watched site also drive its
+      // background refresh; this test counts the item request's own upstream calls.
+      await fixture.db
+        .update(syncState)
+        .set({ watchedUntil: null })
+        .where(eq(syncState.siteId, fixture.siteId));
       for (const round of ["not cached", "cached"]) {
         await fixture.settle();
         await fixture.clearUpstreamRequests();
