@@ -283,5 +283,6 @@ async function removeVanished(work: PageWork): Promise<number> {
     }
   }
   await applyListedRunners(work, found, false);
+  if (gone.length === 0) return 0;
   return db.transaction((tx) => removeRunners(tx, siteId, gone));
 }
