@@ -3,7 +3,7 @@ import { NextRequest } from "next/server";
 import type { Database } from "@/db";
 import { migrate } from "@/db/migrate";
 import type { ApiKeyScope } from "@/db/schema";
-import { apiKeys, netlifyConnections } from "@/db/schema";
+import { apiKeys, netlifyConnections, syncState } from "@/db/schema";
 import type { StorageBackend, TestDatabase } from "@/db/testing/backends";
 import { createTokenCipher } from "@/lib/crypto/token-cipher";
 import { type Env, parseEnv } from "@/lib/env-schema";
@@ -143,6 +143,10 @@ export async function startProxyFixture(
       return logged.filter((request) => !request.path.startsWith("/__sim"));
     },
     async clearUpstreamRequests() {
+      // Calls on a watched site also drive its background refresh (more upstream calls): a test
+      // that counts upstream requests from here counts only its own, unless it writes first.
+      await settleBackgroundWork();
+      await db.update(syncState).set({ watchedUntil: null });
       await control(simulator, "/__sim/requests", "DELETE");
     },
     control: (path, method, body) => control(simulator, path, method, body),
