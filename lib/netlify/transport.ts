@@ -1,5 +1,6 @@
 import "server-only";
 import type { HttpMethod, NetlifyConfig, NetlifyRequestInit } from "./config";
+import { deadlineSignal } from "./deadline-signal";
 import { NetlifyApiError, redactToken } from "./errors";
 
 /** One attempt, no retries: resolves with whatever status came back, throws on transport failure. */
@@ -10,8 +11,7 @@ export async function send(
   init: NetlifyRequestInit,
 ): Promise<Response> {
   // The timeout stays attached to the response, so it also bounds reading the body.
-  const timeout = AbortSignal.timeout(config.timeoutMs);
-  const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+  const signal = deadlineSignal(config.timeoutMs, init.signal);
   const headers: Record<string, string> = {
     ...init.headers,
     Authorization: `Bearer ${config.token}`,

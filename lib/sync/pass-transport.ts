@@ -1,5 +1,6 @@
 import type { NetlifyClient } from "@/lib/netlify/client";
 import type { NetlifyConfig } from "@/lib/netlify/config";
+import { deadlineSignal } from "@/lib/netlify/deadline-signal";
 
 /**
  * How a scheduled pass talks to Netlify: every request gives up at `hardStop` (the end of the
@@ -12,8 +13,7 @@ export function passTransport(
   hardStop: number,
 ): Pick<NetlifyConfig, "fetch" | "maxRetries" | "maxRetryDelayMs"> {
   const fetchUntilHardStop: typeof fetch = (input, init) => {
-    const stop = AbortSignal.timeout(Math.max(1, hardStop - Date.now()));
-    const signal = init?.signal ? AbortSignal.any([init.signal, stop]) : stop;
+    const signal = deadlineSignal(Math.max(1, hardStop - Date.now()), init?.signal ?? undefined);
     return fetch(input, { ...init, signal });
   };
   return { fetch: fetchUntilHardStop, maxRetries: 1, maxRetryDelayMs: 2_000 };
