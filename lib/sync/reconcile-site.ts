@@ -38,12 +38,12 @@ export interface ReconcileOptions {
 /**
  * Reconciles one site's cache with Netlify, page by page. Each page costs one select of the
  * cached digests and, only for runners that are new or changed, their sessions and one
- * transaction writing them, so an interrupted run leaves whole pages behind and a run that
- * finds nothing changed writes nothing. The list is sorted by latest activity, so it can shift
- * while it is paged: a runner read twice is written again only if it changed in between, page 1
- * is read again at the end for runners that moved to the top meanwhile, and a cached runner the
- * walk did not meet is looked up before it is removed. Archived runners are a list of their own
- * upstream.
+ * transaction writing them (which runs while the next page is read), so an interrupted run
+ * leaves whole pages behind and a run that finds nothing changed writes nothing. The list is
+ * sorted by latest activity, so it can shift while it is paged: a runner read twice is written
+ * again only if it changed in between, page 1 is read again at the end for runners that moved
+ * to the top meanwhile, and a cached runner the walk did not meet is looked up before it is
+ * removed. Archived runners are a list of their own upstream.
  */
 export async function reconcileSite(
   db: Database,
@@ -57,23 +57,32 @@ export async function reconcileSite(
   const summary = emptyReconcileSummary(siteId);
   const seen = new Set<string>();
   const pageWork = { db, client, siteId, seen, summary, concurrency: options.concurrency ?? 4 };
+  const writer = overlappingWriter(pageWork);
 
-  for (const state of [undefined, "archived"] as const) {
-    let page = state ? 1 : fromPage;
-    for (;;) {
-      if (Date.now() >= options.deadline) {
-        // Only the live list resumes mid-way; the archived one is short and starts over.
-        summary.nextPage = state ? 1 : page;
-        summary.durationMs = Date.now() - started;
-        return summary;
+  try {
+    for (const state of [undefined, "archived"] as const) {
+      let page = state ? 1 : fromPage;
+      for (;;) {
+        if (Date.now() >= options.deadline) {
+          await writer.flush();
+          // Only the live list resumes mid-way; the archived one is short and starts over.
+          summary.nextPage = state ? 1 : page;
+          summary.durationMs = Date.now() - started;
+          return summary;
+        }
+        const listed = await client.runners.list({ siteId, state, page, perPage });
+        summary.upstreamCalls++;
+        summary.pages++;
+        await writer.apply(listed.items, state === "archived");
+        if (!listed.nextPage || listed.items.length === 0) break;
+        page = listed.nextPage;
       }
-      const listed = await client.runners.list({ siteId, state, page, perPage });
-      summary.upstreamCalls++;
-      summary.pages++;
-      await applyListedRunners(pageWork, listed.items, state === "archived");
-      if (!listed.nextPage || listed.items.length === 0) break;
-      page = listed.nextPage;
     }
+    await writer.flush();
+  } catch (error) {
+    // The page before the failed one still commits (or fails) before the caller hears of it.
+    await writer.flush().catch(() => undefined);
+    throw error;
   }
 
   // Page 1 again: runners that moved to the top after it was read, and any that changed since.
@@ -125,8 +134,33 @@ export async function applyListedRunners(
   listed: NetlifyRunner[],
   archivedList: boolean,
 ): Promise<void> {
+  const page = await readPage(work, listed, archivedList);
+  if (page) await writePage(work, page);
+}
+
+/** A page's new and changed runners with their sessions, ready to be written. */
+interface ReadPage {
+  batch: RunnerWithSessions[];
+  /** The digest each runner of the batch will be cached with. */
+  digests: Map<string, string>;
+  /** Runners that were not cached: inserts, not updates. */
+  fresh: Set<string>;
+  archivedList: boolean;
+}
+
+/**
+ * The part of applying a page that reads: the cached digests, then sessions of the runners that
+ * changed. `writing`: the digests of a page whose transaction may not have committed yet, which
+ * count as cached (a runner on both pages, after the list shifted, is not written twice).
+ */
+async function readPage(
+  work: PageWork,
+  listed: NetlifyRunner[],
+  archivedList: boolean,
+  writing?: ReadonlyMap<string, string>,
+): Promise<ReadPage | undefined> {
   const { db, siteId, seen, summary } = work;
-  const fresh = new Map<string, NetlifyRunner>();
+  const listedById = new Map<string, NetlifyRunner>();
   // Read before in this pass, and compared again: it may have changed since (archived while the
   // live list was paged, changed before page 1 was read again). Never counted twice, though.
   const repeated = new Set<string>();
@@ -135,28 +169,68 @@ export async function applyListedRunners(
     if (runner.site_id !== siteId) throw new Error(`upstream listed a runner of another site for ${siteId}`);
     if (seen.has(runner.id)) repeated.add(runner.id);
     seen.add(runner.id);
-    fresh.set(runner.id, runner);
+    listedById.set(runner.id, runner);
   }
-  if (fresh.size === 0) return;
+  if (listedById.size === 0) return undefined;
   const cached = await db
     .select({ id: runners.id, upstreamHash: runners.upstreamHash })
     .from(runners)
-    .where(inArray(runners.id, [...fresh.keys()]));
+    .where(inArray(runners.id, [...listedById.keys()]));
   const known = new Map(cached.map((row) => [row.id, row.upstreamHash]));
-  const changed: NetlifyRunner[] = [];
-  for (const runner of fresh.values()) {
-    if (known.get(runner.id) !== upstreamDigest(runner)) changed.push(runner);
-    else if (!repeated.has(runner.id)) summary.unchanged++;
+  for (const id of listedById.keys()) {
+    const digest = writing?.get(id);
+    if (digest !== undefined) known.set(id, digest);
   }
-  if (changed.length === 0) return;
+  const changed: NetlifyRunner[] = [];
+  const digests = new Map<string, string>();
+  for (const runner of listedById.values()) {
+    const digest = upstreamDigest(runner);
+    if (known.get(runner.id) !== digest) {
+      changed.push(runner);
+      digests.set(runner.id, digest);
+    } else if (!repeated.has(runner.id)) summary.unchanged++;
+  }
+  if (changed.length === 0) return undefined;
+  const fresh = new Set(changed.filter((runner) => !known.has(runner.id)).map((runner) => runner.id));
+  return { batch: await withSessions(work, changed), digests, fresh, archivedList };
+}
 
-  const batch = await withSessions(work, changed);
-  await db.transaction((tx) => writeRunners(tx, batch));
-  for (const runner of changed) {
-    if (!known.has(runner.id)) summary.inserted++;
-    else if (archivedList) summary.archived++;
+/** The part that writes: one transaction for the page's runners and their sessions. */
+async function writePage(work: PageWork, page: ReadPage): Promise<void> {
+  const { summary } = work;
+  await work.db.transaction((tx) => writeRunners(tx, page.batch));
+  for (const { runner } of page.batch) {
+    if (page.fresh.has(runner.id)) summary.inserted++;
+    else if (page.archivedList) summary.archived++;
     else summary.updated++;
   }
+}
+
+/**
+ * Applies the pages of a walk so that each page's transaction runs while the next page is read
+ * upstream: PostgreSQL's time hides behind Netlify's instead of adding to it. At most one write
+ * is in flight, and it has committed before the next one starts, so pages stay whole and land in
+ * order. A failed write surfaces at the next `apply` or `flush`.
+ */
+function overlappingWriter(work: PageWork) {
+  let writing: { done: Promise<void>; digests: Map<string, string> } | undefined;
+  const flush = async () => {
+    const current = writing;
+    writing = undefined;
+    await current?.done;
+  };
+  return {
+    async apply(listed: NetlifyRunner[], archivedList: boolean): Promise<void> {
+      const page = await readPage(work, listed, archivedList, writing?.digests);
+      await flush();
+      if (!page) return;
+      const done = writePage(work, page);
+      // The next flush awaits it and rethrows; this only keeps a rejection from being unhandled meanwhile.
+      done.catch(() => undefined);
+      writing = { done, digests: page.digests };
+    },
+    flush,
+  };
 }
 
 /** Reads the sessions of changed runners, a few at a time. */
