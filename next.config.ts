@@ -1,8 +1,9 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
-  // Database drivers load native sockets and WASM at run time; bundling them breaks both.
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "@neondatabase/serverless", "ws"],
+  // Database drivers load native sockets and WASM at run time; bundling them breaks both. The
+  // HTTP client to Netlify is Node-only too and gains nothing from bundling.
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "@neondatabase/serverless", "ws", "undici"],
   // Migrations run at start-up, so the SQL files must ship with the server bundle.
   outputFileTracingIncludes: { "/*": ["./drizzle/**/*"] },
   poweredByHeader: false,

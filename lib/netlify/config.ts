@@ -7,7 +7,8 @@ export interface NetlifyConfig {
   token: string;
   /** Per attempt, covering headers and body. */
   timeoutMs: number;
-  fetch?: typeof fetch;
+  /** Epoch ms by which every request must be over, e.g. the end of a scheduled run's time budget. */
+  hardStop?: number;
   /** Extra attempts for GET only; default 3. */
   maxRetries?: number;
   /** Default 250. */

@@ -1,3 +1,4 @@
+import { brotliCompressSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { NetlifyApiError } from "./errors";
@@ -128,30 +129,23 @@ describe("netlifyFetch retries", () => {
 
 describe("netlifyFetch transport failures", () => {
   it("retries a GET whose connection was reset, but never a POST", async () => {
-    const server = await serve((_request, response) => sendJson(response, 200, {}));
-    let failuresLeft = 0;
-    const flakyFetch: typeof fetch = async (input, init) => {
-      if (failuresLeft > 0) {
-        failuresLeft -= 1;
-        throw new TypeError("fetch failed", {
-          cause: Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }),
-        });
+    let resetsLeft = 0;
+    const server = await serve((_request, response) => {
+      if (resetsLeft > 0) {
+        resetsLeft -= 1;
+        response.socket?.destroy();
+        return;
       }
-      return fetch(input, init);
-    };
-    failuresLeft = 1;
-    await netlifyFetch(configFor(server, { fetch: flakyFetch }), "/user");
-    expect(server.requests).toHaveLength(1);
-    failuresLeft = 1;
-    const error = await rejectionOf(
-      netlifyFetch(configFor(server, { fetch: flakyFetch }), "/x", { method: "POST" }),
-    );
-    expect(error).toMatchObject({
-      status: 502,
-      errorCode: "network_error",
-      message: "Could not reach the Netlify API (ECONNRESET)",
+      sendJson(response, 200, {});
     });
-    expect(server.requests).toHaveLength(1);
+    resetsLeft = 1;
+    await netlifyFetch(configFor(server), "/user");
+    expect(server.requests).toHaveLength(2);
+    resetsLeft = 1;
+    const error = await rejectionOf(netlifyFetch(configFor(server), "/x", { method: "POST" }));
+    expect(error).toMatchObject({ status: 502, errorCode: "network_error" });
+    expect(error.message).toMatch(/^Could not reach the Netlify API \([A-Z_]+\)$/);
+    expect(server.requests).toHaveLength(3);
   });
 
   it("does not follow a redirect: maps it to unexpected_redirect and the target gets no hit", async () => {
@@ -284,5 +278,32 @@ describe("netlifyJson, netlifyText, netlifyStream, netlifyNoContent", () => {
       netlifyNoContent(configFor(server), "/agent_runners/r1", { method: "DELETE" }),
     ).resolves.toBeUndefined();
     expect(server.requests[0]?.method).toBe("DELETE");
+  });
+});
+
+describe("compressed answers", () => {
+  it("asks for gzip or brotli and decodes either, error bodies included", async () => {
+    const server = await serve((request, response) => {
+      if (request.url.endsWith("/diff")) {
+        response.writeHead(200, { "Content-Type": "text/plain", "Content-Encoding": "br" });
+        response.end(brotliCompressSync("+added\n"));
+        return;
+      }
+      response.writeHead(409, { "Content-Type": "application/json", "Content-Encoding": "gzip" });
+      response.end(gzipSync(JSON.stringify({ error: "A session is already running", error_code: "busy" })));
+    });
+    expect(await netlifyText(configFor(server), "/agent_runners/r1/diff")).toBe("+added\n");
+    expect(server.requests[0]?.headers["accept-encoding"]).toBe("gzip, br");
+    const error = await rejectionOf(netlifyJson(configFor(server), "/agent_runners/r1", {}, z.unknown()));
+    expect(error).toMatchObject({ status: 409, errorCode: "busy", message: "A session is already running" });
+  });
+
+  it("maps a corrupt gzip body to a cut-off answer, not a crash", async () => {
+    const server = await serve((_request, response) => {
+      response.writeHead(200, { "Content-Type": "text/plain", "Content-Encoding": "gzip" });
+      response.end("this is not gzip");
+    });
+    const error = await rejectionOf(netlifyText(configFor(server), "/agent_runners/r1/diff"));
+    expect(error).toMatchObject({ status: 502, errorCode: "network_error" });
   });
 });

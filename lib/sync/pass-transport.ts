@@ -1,6 +1,5 @@
 import type { NetlifyClient } from "@/lib/netlify/client";
 import type { NetlifyConfig } from "@/lib/netlify/config";
-import { deadlineSignal } from "@/lib/netlify/deadline-signal";
 
 /**
  * How a scheduled pass talks to Netlify: every request gives up at `hardStop` (the end of the
@@ -11,12 +10,8 @@ import { deadlineSignal } from "@/lib/netlify/deadline-signal";
  */
 export function passTransport(
   hardStop: number,
-): Pick<NetlifyConfig, "fetch" | "maxRetries" | "maxRetryDelayMs"> {
-  const fetchUntilHardStop: typeof fetch = (input, init) => {
-    const signal = deadlineSignal(Math.max(1, hardStop - Date.now()), init?.signal ?? undefined);
-    return fetch(input, { ...init, signal });
-  };
-  return { fetch: fetchUntilHardStop, maxRetries: 1, maxRetryDelayMs: 2_000 };
+): Pick<NetlifyConfig, "hardStop" | "maxRetries" | "maxRetryDelayMs"> {
+  return { hardStop, maxRetries: 1, maxRetryDelayMs: 2_000 };
 }
 
 /** The live-list page a pass was applying: where it resumes if it throws. */

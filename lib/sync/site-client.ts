@@ -39,7 +39,7 @@ export async function netlifyClientForSite(
   db: Database,
   env: Env,
   site: Pick<Site, "connectedByUserId">,
-  overrides: Pick<NetlifyConfig, "fetch" | "maxRetries" | "maxRetryDelayMs"> = {},
+  overrides: Pick<NetlifyConfig, "hardStop" | "maxRetries" | "maxRetryDelayMs"> = {},
 ): Promise<NetlifyClient> {
   const token = await siteToken(db, env, site.connectedByUserId);
   return createNetlifyClient({ ...netlifyConfigFor(env, token), ...overrides });
