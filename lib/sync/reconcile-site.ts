@@ -1,4 +1,4 @@
-import { and, eq, inArray, notInArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db";
 import { runners } from "@/db/schema";
 import type { NetlifyClient } from "@/lib/netlify/client";
@@ -265,10 +265,10 @@ async function sessionsOf(work: PageWork, runner: NetlifyRunner): Promise<Netlif
  */
 async function removeVanished(work: PageWork): Promise<number> {
   const { db, client, siteId, seen, summary } = work;
-  const unseen = await db
-    .select({ id: runners.id })
-    .from(runners)
-    .where(and(eq(runners.siteId, siteId), seen.size > 0 ? notInArray(runners.id, [...seen]) : undefined));
+  // Compared here, not in SQL: `not in` with every id met is one bind parameter per runner,
+  // past PostgreSQL's 65,535 for a big site.
+  const cached = await db.select({ id: runners.id }).from(runners).where(eq(runners.siteId, siteId));
+  const unseen = cached.filter(({ id }) => !seen.has(id));
   const gone: string[] = [];
   const found: NetlifyRunner[] = [];
   for (const { id } of unseen) {
