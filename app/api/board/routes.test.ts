@@ -1,19 +1,10 @@
 import { eq } from "drizzle-orm";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  appUrl,
-  backendName,
-  type RouteEnvironment,
-  request,
-  sessionCookie,
-  startRouteEnvironment,
-} from "@/app/api/testing/route-environment";
-import { migrate } from "@/db/migrate";
+import { beforeAll, describe, expect, it } from "vitest";
+import { appUrl, backendName, request, useRouteSuite } from "@/app/api/testing/route-environment";
 import { syncState } from "@/db/schema";
 import { settleBackgroundWork } from "@/lib/http/after-response";
 import { createNetlifyClient } from "@/lib/netlify/client";
-import type { NetlifySimulator } from "@/lib/netlify-sim/server";
 import { simulatedSiteId } from "@/lib/netlify-sim/testing/sim-sites";
 import { connectSite } from "@/lib/sites/connect-site";
 import { reconcileSite } from "@/lib/sync/reconcile-site";
@@ -25,46 +16,25 @@ import { refreshRunner } from "@/lib/sync/refresh-runner";
  * refreshed in the background, with no cron call).
  */
 
-let simulator: NetlifySimulator;
-let environment: RouteEnvironment;
-let routes: Awaited<ReturnType<typeof loadRoutes>>;
-
-async function loadRoutes() {
-  return {
-    demo: await import("../auth/demo/route"),
+describe(`board live-update routes on ${backendName}`, () => {
+  const suite = useRouteSuite("switchyard-board-routes-", async () => ({
     changes: await import("./changes/route"),
     events: await import("./events/route"),
-    database: await import("@/lib/database"),
-  };
-}
-
-describe(`board live-update routes on ${backendName}`, () => {
+  }));
   let cookie: string;
   let siteId: string;
-  const db = async () => (await routes.database.database()).db;
   const client = () =>
-    createNetlifyClient({ baseUrl: simulator.apiUrl, token: "demo-token", timeoutMs: 5_000 });
+    createNetlifyClient({ baseUrl: suite.simulator.apiUrl, token: "demo-token", timeoutMs: 5_000 });
 
   beforeAll(async () => {
-    environment = await startRouteEnvironment("switchyard-board-routes-");
-    simulator = environment.simulator;
-    routes = await loadRoutes();
-    await migrate(await db());
-    siteId = simulatedSiteId(simulator, "docs-portal");
-    await connectSite(await db(), client(), siteId, null);
-    await reconcileSite(await db(), client(), siteId, { deadline: Number.POSITIVE_INFINITY });
-    const signedIn = await routes.demo.POST(request("/api/auth/demo", { method: "POST" }), {});
-    cookie = sessionCookie(signedIn) ?? "";
-    expect(cookie).not.toBe("");
-  });
-  afterAll(async () => {
-    await settleBackgroundWork();
-    await (await routes?.database.database())?.close();
-    await environment?.stop();
+    siteId = simulatedSiteId(suite.simulator, "docs-portal");
+    await connectSite(await suite.db(), client(), siteId, null);
+    await reconcileSite(await suite.db(), client(), siteId, { deadline: Number.POSITIVE_INFINITY });
+    cookie = await suite.signIn();
   });
 
   it("answers the cards changed after a cursor, with exactly the card fields", async () => {
-    const answer = await routes.changes.GET(request("/api/board/changes?since=0", { cookie }), {});
+    const answer = await suite.routes.changes.GET(request("/api/board/changes?since=0", { cookie }), {});
     expect(answer.status).toBe(200);
     expect(answer.headers.get("cache-control")).toBe("no-store");
     const body = (await answer.json()) as {
@@ -91,7 +61,7 @@ describe(`board live-update routes on ${backendName}`, () => {
         "title",
       ].sort(),
     );
-    const later = await routes.changes.GET(
+    const later = await suite.routes.changes.GET(
       request(`/api/board/changes?since=${body.cursor}`, { cookie }),
       {},
     );
@@ -99,28 +69,28 @@ describe(`board live-update routes on ${backendName}`, () => {
   });
 
   it("refuses a missing session, and a cursor that is not a whole number", async () => {
-    const anonymous = await routes.changes.GET(request("/api/board/changes?since=0"), {});
+    const anonymous = await suite.routes.changes.GET(request("/api/board/changes?since=0"), {});
     expect(anonymous.status).toBe(401);
     for (const query of ["", "?since=", "?since=-1", "?since=1.5", "?since=abc", "?since=1&since=2"]) {
-      const refused = await routes.changes.GET(request(`/api/board/changes${query}`, { cookie }), {});
+      const refused = await suite.routes.changes.GET(request(`/api/board/changes${query}`, { cookie }), {});
       expect([query, refused.status]).toEqual([query, 400]);
     }
-    const stream = await routes.events.GET(request("/api/board/events"), {});
+    const stream = await suite.routes.events.GET(request("/api/board/events"), {});
     expect(stream.status).toBe(401);
   });
 
   it("marks the board's sites watched and refreshes them in the background, without a cron call", async () => {
-    await (await db()).update(syncState).set({ lastActiveRefreshAt: null, watchedUntil: null });
+    await (await suite.db()).update(syncState).set({ lastActiveRefreshAt: null, watchedUntil: null });
     const created = await client().runners.create({ siteId, prompt: "Add a search box to the docs" });
-    const answer = await routes.changes.GET(request("/api/board/changes?since=0", { cookie }), {});
+    const answer = await suite.routes.changes.GET(request("/api/board/changes?since=0", { cookie }), {});
     expect(answer.status).toBe(200);
     await settleBackgroundWork();
 
-    const [state] = await (await db()).select().from(syncState).where(eq(syncState.siteId, siteId));
+    const [state] = await (await suite.db()).select().from(syncState).where(eq(syncState.siteId, siteId));
     expect(state?.watchedUntil?.getTime()).toBeGreaterThan(Date.now());
     expect(state?.lastActiveRefreshAt).not.toBeNull();
     const next = (await (
-      await routes.changes.GET(request("/api/board/changes?since=0", { cookie }), {})
+      await suite.routes.changes.GET(request("/api/board/changes?since=0", { cookie }), {})
     ).json()) as {
       runners: { id: string }[];
     };
@@ -129,7 +99,7 @@ describe(`board live-update routes on ${backendName}`, () => {
 
   it("streams the board change number at once, and again within a second of a change", async () => {
     const stopped = new AbortController();
-    const stream = await routes.events.GET(
+    const stream = await suite.routes.events.GET(
       new NextRequest(`${appUrl}/api/board/events`, { headers: { cookie }, signal: stopped.signal }),
       {},
     );
@@ -142,7 +112,7 @@ describe(`board live-update routes on ${backendName}`, () => {
 
     const runner = await client().runners.create({ siteId, prompt: "Fix the broken anchor links" });
     const changed = Date.now();
-    await refreshRunner(await db(), client(), { runnerId: runner.id, siteId });
+    await refreshRunner(await suite.db(), client(), { runnerId: runner.id, siteId });
     const second = await events.next();
     expect(Date.now() - changed).toBeLessThan(1_500);
     expect(second.cursor).toBeGreaterThan(first.cursor);

@@ -1,12 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  backendName,
-  type RouteEnvironment,
-  request,
-  sessionCookie,
-  startRouteEnvironment,
-} from "@/app/api/testing/route-environment";
-import { migrate } from "@/db/migrate";
+import { beforeAll, describe, expect, it } from "vitest";
+import { backendName, request, routeParams, useRouteSuite } from "@/app/api/testing/route-environment";
 import { users } from "@/db/schema";
 import { simulatedSiteId } from "@/lib/netlify-sim/testing/sim-sites";
 
@@ -15,47 +8,31 @@ import { simulatedSiteId } from "@/lib/netlify-sim/testing/sim-sites";
  * goes out (nothing but the output schemas), and the per-site limit on "Sync now".
  */
 
-let environment: RouteEnvironment;
-let routes: Awaited<ReturnType<typeof loadRoutes>>;
-
-async function loadRoutes() {
-  return {
-    demo: await import("../auth/demo/route"),
+describe(`sync routes on ${backendName}`, () => {
+  const suite = useRouteSuite("switchyard-sync-routes-", async () => ({
     sites: await import("../sites/route"),
     status: await import("./route"),
     syncNow: await import("../sites/[siteId]/sync/route"),
-    database: await import("@/lib/database"),
-  };
-}
-
-const params = (siteId: string) => ({ params: Promise.resolve({ siteId }) });
-
-describe(`sync routes on ${backendName}`, () => {
+  }));
   let cookie: string;
   let siteId: string;
 
   beforeAll(async () => {
-    environment = await startRouteEnvironment("switchyard-sync-routes-");
-    siteId = simulatedSiteId(environment.simulator, "docs-portal");
-    routes = await loadRoutes();
-    await migrate((await routes.database.database()).db);
-    const signedIn = await routes.demo.POST(request("/api/auth/demo", { method: "POST" }), {});
-    cookie = sessionCookie(signedIn) ?? "";
-    const connected = await routes.sites.POST(
+    siteId = simulatedSiteId(suite.simulator, "docs-portal");
+    cookie = await suite.signIn();
+    const connected = await suite.routes.sites.POST(
       request("/api/sites", { method: "POST", cookie, body: { siteId } }),
       {},
     );
     expect(connected.status).toBe(201);
   });
-  afterAll(async () => {
-    await (await routes?.database.database())?.close();
-    await environment?.stop();
-  });
 
-  const setRole = async (role: "admin" | "member") =>
-    (await routes.database.database()).db.update(users).set({ role });
+  const setRole = async (role: "admin" | "member") => (await suite.db()).update(users).set({ role });
   const syncNow = (id: string, origin?: string) =>
-    routes.syncNow.POST(request(`/api/sites/${id}/sync`, { method: "POST", cookie, origin }), params(id));
+    suite.routes.syncNow.POST(
+      request(`/api/sites/${id}/sync`, { method: "POST", cookie, origin }),
+      routeParams({ siteId: id }),
+    );
 
   it("refuses Sync now from a member, from another origin and for a site not on the board", async () => {
     await setRole("member");
@@ -69,7 +46,10 @@ describe(`sync routes on ${backendName}`, () => {
     expect([forged.status, (await forged.json()).code]).toEqual([403, "CSRF_FAILED"]);
     const unknown = await syncNow("not-a-connected-site");
     expect([unknown.status, (await unknown.json()).code]).toEqual([404, "NOT_FOUND"]);
-    const get = await routes.syncNow.GET(request(`/api/sites/${siteId}/sync`, { cookie }), params(siteId));
+    const get = await suite.routes.syncNow.GET(
+      request(`/api/sites/${siteId}/sync`, { cookie }),
+      routeParams({ siteId }),
+    );
     expect([get.status, get.headers.get("allow")]).toEqual([405, "POST, OPTIONS"]);
   });
 
@@ -97,7 +77,7 @@ describe(`sync routes on ${backendName}`, () => {
   });
 
   it("lists each connected site's sync status for anyone signed in, and nothing for anyone else", async () => {
-    const listed = await routes.status.GET(request("/api/sync", { cookie }), {});
+    const listed = await suite.routes.status.GET(request("/api/sync", { cookie }), {});
     expect(listed.status).toBe(200);
     expect(listed.headers.get("cache-control")).toBe("no-store");
     const { sites } = (await listed.json()) as { sites: Array<Record<string, unknown>> };
@@ -123,10 +103,10 @@ describe(`sync routes on ${backendName}`, () => {
     expect(sites[0]).toMatchObject({ siteId, connectedByMe: true, lastFullSyncAt: expect.any(String) });
     expect(JSON.stringify(sites)).not.toContain("demo-token");
 
-    const filtered = await routes.status.GET(request(`/api/sync?siteId=${siteId}`, { cookie }), {});
+    const filtered = await suite.routes.status.GET(request(`/api/sync?siteId=${siteId}`, { cookie }), {});
     expect(((await filtered.json()) as { sites: unknown[] }).sites).toHaveLength(1);
-    const bad = await routes.status.GET(request("/api/sync?lease=1", { cookie }), {});
+    const bad = await suite.routes.status.GET(request("/api/sync?lease=1", { cookie }), {});
     expect([bad.status, (await bad.json()).code]).toEqual([400, "BAD_REQUEST"]);
-    expect((await routes.status.GET(request("/api/sync"), {})).status).toBe(401);
+    expect((await suite.routes.status.GET(request("/api/sync"), {})).status).toBe(401);
   });
 });
