@@ -26,12 +26,13 @@ import {
 const PER_PAGE = 10;
 const RUNNERS = 50;
 
-/** Where in the pass a fault is switched on. */
-type FaultMoment = { beforeList: number } | { afterList: number };
+/** A moment of the pass: just before, or just after, the live list's page n is read. */
+type PassMoment = { beforeList: number } | { afterList: number };
 
 interface FaultCase {
   name: string;
-  moment: FaultMoment;
+  /** When the fault is switched on. */
+  moment: PassMoment;
   plan: FaultPlan;
   client?: Partial<NetlifyConfig>;
   error: Partial<Pick<NetlifyApiError, "status" | "errorCode">>;
@@ -101,19 +102,35 @@ for (const backend of storageBackends().slice(0, 2)) {
       expect(await cachedSessionCounts(world.db, runnerIds)).toEqual(upstreamSessionCounts(upstream));
     }
 
+    /**
+     * A client (the world's, or one with `config`) that runs `act` once, at `moment` of a pass:
+     * where a test changes the upstream or the budget mid-pass. `acted()` says whether it has.
+     */
+    function actingOnce(moment: PassMoment, act: () => unknown, config?: Partial<NetlifyConfig>) {
+      let acted = false;
+      const once = async (params: ListParams, page: number) => {
+        if (acted || !isLivePage(params, page)) return;
+        acted = true;
+        await act();
+      };
+      const client = withListHooks(config ? world.clientWith(config) : world.client, {
+        before: (params) => ("beforeList" in moment ? once(params, moment.beforeList) : undefined),
+        after: (params) => ("afterList" in moment ? once(params, moment.afterList) : undefined),
+      });
+      return { client, acted: () => acted };
+    }
+
+    const liveIds = (siteId: string) => upstreamLiveList(world.simulator, siteId).map((runner) => runner.id);
+
     for (const fault of faultCases) {
       it(`keeps whole pages only after ${fault.name}, and the next pass completes`, async () => {
         const siteId = await world.seededSite(RUNNERS, 2);
-        const order = upstreamLiveList(world.simulator, siteId).map((runner) => runner.id);
-        const arm = (params: ListParams, page: number) => {
-          if (isLivePage(params, page))
-            world.simulator.faults.set([{ pathPrefix: "/agent_runners", ...fault.plan }]);
-        };
-        const client = withListHooks(world.clientWith(fault.client ?? {}), {
-          before: (params) =>
-            "beforeList" in fault.moment ? arm(params, fault.moment.beforeList) : undefined,
-          after: (params) => ("afterList" in fault.moment ? arm(params, fault.moment.afterList) : undefined),
-        });
+        const order = liveIds(siteId);
+        const { client } = actingOnce(
+          fault.moment,
+          () => world.simulator.faults.set([{ pathPrefix: "/agent_runners", ...fault.plan }]),
+          fault.client ?? {},
+        );
 
         const failed = await reconcileSite(world.db, client, siteId, paged).catch((error: unknown) => error);
         expect(failed).toBeInstanceOf(NetlifyApiError);
@@ -138,13 +155,11 @@ for (const backend of storageBackends().slice(0, 2)) {
 
     it("stops between pages when the time budget runs out, and a pass from the next page finishes", async () => {
       const siteId = await world.seededSite(RUNNERS);
-      const order = upstreamLiveList(world.simulator, siteId).map((runner) => runner.id);
+      const order = liveIds(siteId);
       // The budget runs out while page 2 is being applied: page 3 is never started.
       const budget = { ...paged };
-      const client = withListHooks(world.client, {
-        after: (params) => {
-          if (isLivePage(params, 2)) budget.deadline = Date.now() - 1;
-        },
+      const { client } = actingOnce({ afterList: 2 }, () => {
+        budget.deadline = Date.now() - 1;
       });
 
       const first = await reconcileSite(world.db, client, siteId, budget);
@@ -164,21 +179,14 @@ for (const backend of storageBackends().slice(0, 2)) {
 
     it("catches a runner that a follow-up moves to page 1 while a first pass pages, once", async () => {
       const siteId = await world.seededSite(RUNNERS);
-      const order = upstreamLiveList(world.simulator, siteId).map((runner) => runner.id);
+      const order = liveIds(siteId);
       const mover = order[35] as string;
-      let moved = false;
-      const client = withListHooks(world.client, {
-        after: async (params) => {
-          if (moved || !isLivePage(params, 1)) return;
-          moved = true;
-          await world.followUp(mover);
-        },
-      });
+      const moving = actingOnce({ afterList: 1 }, () => world.followUp(mover));
       world.simulator.log.clear();
 
-      const summary = await reconcileSite(world.db, client, siteId, paged);
+      const summary = await reconcileSite(world.db, moving.client, siteId, paged);
 
-      expect(moved).toBe(true);
+      expect(moving.acted()).toBe(true);
       expect(upstreamLiveList(world.simulator, siteId)[0]?.id).toBe(mover);
       expect(summary).toMatchObject({
         complete: true,
@@ -196,15 +204,8 @@ for (const backend of storageBackends().slice(0, 2)) {
     it("catches a cached runner's follow-up made while a later pass pages", async () => {
       const siteId = await world.seededSite(RUNNERS);
       await reconcileSite(world.db, world.client, siteId, paged);
-      const mover = upstreamLiveList(world.simulator, siteId)[45]?.id as string;
-      let moved = false;
-      const client = withListHooks(world.client, {
-        after: async (params) => {
-          if (moved || !isLivePage(params, 1)) return;
-          moved = true;
-          await world.followUp(mover);
-        },
-      });
+      const mover = liveIds(siteId)[45] as string;
+      const { client } = actingOnce({ afterList: 1 }, () => world.followUp(mover));
       world.simulator.log.clear();
 
       const summary = await reconcileSite(world.db, client, siteId, paged);
@@ -219,15 +220,8 @@ for (const backend of storageBackends().slice(0, 2)) {
     it("caches a runner archived while the live list is paged as archived in that same pass", async () => {
       const siteId = await world.seededSite(30);
       await reconcileSite(world.db, world.client, siteId, paged);
-      const target = upstreamLiveList(world.simulator, siteId)[2]?.id as string;
-      let archived = false;
-      const client = withListHooks(world.client, {
-        after: async (params) => {
-          if (archived || !isLivePage(params, 1)) return;
-          archived = true;
-          await world.client.runners.archive(target);
-        },
-      });
+      const target = liveIds(siteId)[2] as string;
+      const { client } = actingOnce({ afterList: 1 }, () => world.client.runners.archive(target));
 
       const summary = await reconcileSite(world.db, client, siteId, paged);
 
