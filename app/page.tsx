@@ -1,24 +1,32 @@
+import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { Board } from "@/components/board/board";
 import { BoardEmptyState } from "@/components/board/board-empty-state";
-import { LiveBoard } from "@/components/board/live-board";
 import { ReconnectNotice } from "@/components/board/reconnect-notice";
 import { requireUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/database";
-import { listBoardCards } from "@/lib/runners/board-cards";
-import { boardCursor } from "@/lib/runners/board-changes";
+import { boardQueryOptions, toBoardData } from "@/lib/queries/board";
+import { loadBoard } from "@/lib/runners/board-view";
 import { countConnectedSites } from "@/lib/sites/count-connected-sites";
 
 // The root segment does not apply its own title template, so the board spells its title out.
 export const metadata: Metadata = { title: { absolute: "Board · Switchyard" } };
 
-export default async function BoardPage() {
+export default async function BoardPage({ searchParams }: PageProps<"/">) {
   await connection();
-  await requireUser();
+  const user = await requireUser();
   const { db } = await database();
-  // The cursor is read before the cards: a change landing in between is fetched again, not missed.
-  const cursor = await boardCursor(db);
-  const [siteCount, cards] = await Promise.all([countConnectedSites(db), listBoardCards(db)]);
+  const archived = (await searchParams).archived === "true";
+  const siteCount = await countConnectedSites(db);
+  // The board is read here and handed to the browser's query cache, so it renders at once and
+  // is then kept live there.
+  const queryClient = new QueryClient();
+  if (siteCount > 0)
+    await queryClient.prefetchQuery({
+      ...boardQueryOptions(archived),
+      queryFn: async () => toBoardData(await loadBoard(db, user, { includeArchived: archived })),
+    });
   return (
     <div className="flex flex-col gap-6">
       <header>
@@ -30,7 +38,13 @@ export default async function BoardPage() {
         </p>
       </header>
       <ReconnectNotice />
-      {siteCount === 0 ? <BoardEmptyState /> : <LiveBoard seed={{ cards, cursor }} />}
+      {siteCount === 0 ? (
+        <BoardEmptyState />
+      ) : (
+        <HydrationBoundary state={dehydrate(queryClient)}>
+          <Board />
+        </HydrationBoundary>
+      )}
     </div>
   );
 }

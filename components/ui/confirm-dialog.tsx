@@ -10,6 +10,8 @@ import { DialogClose, DialogShell, dialogButton } from "./dialog-shell";
  */
 export function ConfirmDialog({
   trigger,
+  open: controlledOpen,
+  onOpenChange,
   title,
   description,
   confirmLabel,
@@ -19,7 +21,10 @@ export function ConfirmDialog({
   width,
   onConfirm,
 }: {
-  trigger: ReactNode;
+  /** Opens the dialog; leave it out to control the dialog with `open` and `onOpenChange`. */
+  trigger?: ReactNode;
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
   title: ReactNode;
   description: ReactNode;
   confirmLabel: string;
@@ -30,7 +35,12 @@ export function ConfirmDialog({
   width?: "sm" | "md" | "lg";
   onConfirm: (close: () => void) => void;
 }) {
-  const [open, setOpen] = useState(false);
+  const [ownOpen, setOwnOpen] = useState(false);
+  const open = controlledOpen ?? ownOpen;
+  const setOpen = (next: boolean) => {
+    setOwnOpen(next);
+    onOpenChange?.(next);
+  };
   return (
     <DialogShell
       open={open}

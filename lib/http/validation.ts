@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { ApiError } from "./api-error";
 
 /** Where the input came from; named in the message so the caller knows what to fix. */
-export type InputPart = "request body" | "query string";
+export type InputPart = "request body" | "query string" | "path";
 
 const maxListedIssues = 5;
 

@@ -1,18 +1,22 @@
-"use client";
-
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
-import { applyBoardChanges, type BoardCard, type BoardSeed } from "@/lib/runners/board";
-import type { BoardChangesOutput } from "@/lib/runners/board-schemas";
+import { queryOptions } from "@tanstack/react-query";
+import { type BoardCard, columnOf } from "@/lib/runners/board";
+import type { BoardOutput } from "@/lib/runners/board-schemas";
 import { apiFetch } from "./api-fetch";
 import { boardQueryKeys } from "./query-keys";
 
-/** How often a board without server-sent events (or between two streams) asks for changes. */
-const pollMs = 3_000;
+/**
+ * A card moved by the person, shown as it will be (`expected`) from the drop until the cache
+ * agrees or `until` passes. Keyed by card and named by a token, so a late failure of an older
+ * move never undoes a newer one.
+ */
+export interface PendingMove {
+  expected: BoardCard;
+  token: number;
+  until: number;
+}
 
-interface LiveBoard {
-  cards: BoardCard[];
-  cursor: number;
+/** The board in the query cache: the server's answer plus what live updates need. */
+export interface BoardData extends BoardOutput {
   /**
    * The cursor before the last answer, which the next request asks from. Change numbers are
    * taken when a write starts, so one can become visible after a higher one: asking one answer
@@ -20,89 +24,38 @@ interface LiveBoard {
    * twice changes nothing.
    */
   since: number;
+  pending: Record<string, PendingMove>;
 }
 
-const fromSeed = (seed: BoardSeed): LiveBoard => ({
-  cards: seed.cards,
-  cursor: seed.cursor,
-  since: seed.cursor,
+export const toBoardData = (output: BoardOutput): BoardData => ({
+  ...output,
+  since: output.cursor,
+  pending: {},
 });
 
-async function pullChanges(board: LiveBoard): Promise<LiveBoard> {
-  let { cards } = board;
-  let since = board.since;
-  for (;;) {
-    const changes = await apiFetch<BoardChangesOutput>(`/api/board/changes?since=${since}`);
-    cards = applyBoardChanges(cards, changes);
-    if (!changes.more) {
-      const cursor = Math.max(board.cursor, changes.cursor);
-      return { cards, cursor, since: board.cursor };
-    }
-    since = changes.cursor;
-  }
-}
-
-/**
- * The board's cards, kept live: seeded from the server render, then patched from
- * `/api/board/changes` whenever the server-sent events say the board changed. While no event
- * stream is open (a browser or proxy that cannot hold one, a stream reconnecting) the changes
- * are polled instead. A hidden tab closes its stream and stops polling, so it also stops
- * keeping its sites watched.
- */
-export function useLiveBoard(seed: BoardSeed): BoardCard[] {
-  const queryClient = useQueryClient();
-  const queryKey = boardQueryKeys.live(seed.cursor);
-  const [streaming, setStreaming] = useState(false);
-  const query = useQuery({
-    queryKey,
-    queryFn: () => pullChanges(queryClient.getQueryData<LiveBoard>(queryKey) ?? fromSeed(seed)),
-    initialData: () => fromSeed(seed),
+/** The board, with or without archived runners; kept fresh by live updates, never refetched on a timer. */
+export const boardQueryOptions = (archived: boolean) =>
+  queryOptions({
+    queryKey: boardQueryKeys.cards(archived),
+    queryFn: async () => toBoardData(await apiFetch<BoardOutput>(`/api/board?archived=${archived ? 1 : 0}`)),
     staleTime: Number.POSITIVE_INFINITY,
     refetchOnWindowFocus: false,
-    refetchInterval: streaming ? false : pollMs,
   });
 
-  const onCursor = useRef<(cursor: number) => void>(() => undefined);
-  onCursor.current = (cursor) => {
-    if (cursor !== query.data.cursor) void query.refetch();
-  };
-  useBoardEvents((cursor) => onCursor.current(cursor), setStreaming);
-  return query.data.cards;
+/** Moves still waiting for the cache: dropped once the card reached its column, or too old. */
+export function livePending(data: BoardData, now = Date.now()): Record<string, PendingMove> {
+  const byId = new Map(data.cards.map((card) => [card.id, card]));
+  const kept = Object.entries(data.pending).filter(([id, move]) => {
+    const card = byId.get(id);
+    return move.until > now && card !== undefined && columnOf(card) !== columnOf(move.expected);
+  });
+  return kept.length === Object.keys(data.pending).length ? data.pending : Object.fromEntries(kept);
 }
 
-/** Follows `/api/board/events` while the tab is visible; `onStreaming` says whether events arrive. */
-function useBoardEvents(onCursor: (cursor: number) => void, onStreaming: (streaming: boolean) => void) {
-  const handlers = useRef({ onCursor, onStreaming });
-  handlers.current = { onCursor, onStreaming };
-  useEffect(() => {
-    if (typeof EventSource === "undefined") return;
-    let source: EventSource | undefined;
-    const close = () => {
-      source?.close();
-      source = undefined;
-      handlers.current.onStreaming(false);
-    };
-    const open = () => {
-      if (source) return;
-      source = new EventSource("/api/board/events");
-      source.onmessage = (event: MessageEvent<string>) => {
-        handlers.current.onStreaming(true);
-        const { cursor } = JSON.parse(event.data) as { cursor: number };
-        handlers.current.onCursor(cursor);
-      };
-      // EventSource reconnects by itself after a stream ends; polling covers the gap meanwhile.
-      source.onerror = () => {
-        handlers.current.onStreaming(false);
-        // Refused outright (signed out, an error status): polling takes over until the tab is shown again.
-        if (source?.readyState === EventSource.CLOSED) source = undefined;
-      };
-    };
-    const followVisibility = () => (document.visibilityState === "visible" ? open() : close());
-    followVisibility();
-    document.addEventListener("visibilitychange", followVisibility);
-    return () => {
-      document.removeEventListener("visibilitychange", followVisibility);
-      close();
-    };
-  }, []);
+/** The cards as the board shows them: the cache's, with pending moves laid over. */
+export function shownCards(data: BoardData, archived: boolean): BoardCard[] {
+  const pending = livePending(data);
+  return data.cards
+    .map((card) => pending[card.id]?.expected ?? card)
+    .filter((card) => archived || card.state !== "archived");
 }

@@ -21,6 +21,6 @@ export const syncQueryKeys = {
 
 export const boardQueryKeys = {
   all: ["board"] as const,
-  /** One live board per server render, named by the change number it was rendered at. */
-  live: (seedCursor: number) => [...boardQueryKeys.all, "live", seedCursor] as const,
+  /** The board's cards, with archived runners or without. */
+  cards: (archived: boolean) => [...boardQueryKeys.all, "cards", { archived }] as const,
 };

@@ -34,7 +34,7 @@ for (const backend of storageBackends().slice(0, 2)) {
 
     const sync = () => reconcileSite(world.db, world.client, siteId, noDeadline);
 
-    it("sends the cards changed after a cursor as the board shows them, and the ids of cards to drop", async () => {
+    it("sends the cards changed after a cursor as the board shows them (archived ones too), and the ids of cards to drop", async () => {
       const cursor = await boardCursor(world.db);
       const [changed, archived, deleted] = upstreamLiveList(world.simulator, siteId);
       if (!changed || !archived || !deleted) throw new Error("the site has runners");
@@ -48,10 +48,13 @@ for (const backend of storageBackends().slice(0, 2)) {
       await sync();
 
       const changes = await boardChangesSince(world.db, cursor);
-      const onBoard = (await listBoardCards(world.db)).find((card) => card.id === changed.id);
-      expect(changes.runners).toEqual([onBoard]);
-      expect(onBoard?.state).toBe("await_input");
-      expect(changes.removed.sort()).toEqual([archived.id, deleted.id].sort());
+      const everything = await listBoardCards(world.db, { includeArchived: true });
+      const onBoard = everything.filter((card) => card.id === changed.id || card.id === archived.id);
+      expect(changes.runners.sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+        onBoard.sort((a, b) => a.id.localeCompare(b.id)),
+      );
+      expect(onBoard.map((card) => card.state).sort()).toEqual(["archived", "await_input"]);
+      expect(changes.removed).toEqual([deleted.id]);
       expect(changes.cursor).toBe(await boardCursor(world.db));
       expect(changes.more).toBe(false);
 
@@ -90,7 +93,7 @@ for (const backend of storageBackends().slice(0, 2)) {
         since = changes.cursor;
         if (!changes.more) break;
       }
-      const board = await listBoardCards(world.db);
+      const board = await listBoardCards(world.db, { includeArchived: true });
       expect(new Map(board.map((card) => [card.id, card.state]))).toEqual(cards);
       expect(since).toBe(await boardCursor(world.db));
       expect(removed.size).toBeGreaterThan(0);

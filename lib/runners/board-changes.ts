@@ -2,7 +2,6 @@ import { asc, gt, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { queryRows } from "@/db/query-rows";
 import { runnerRemovals, runners } from "@/db/schema";
-import { columnOf } from "./board";
 import { toBoardCard, visibleCardRows } from "./board-cards";
 import type { BoardChangesOutput } from "./board-schemas";
 
@@ -26,8 +25,8 @@ export async function boardCursor(db: Database): Promise<number> {
 
 /**
  * What changed on the board after change number `since`: cards written since (as the board
- * shows them, on the sites the board shows) and the ids of cards to drop. An archived runner
- * counts as removed, since the board leaves archived runners out. Removals are not filtered by
+ * shows them, on the sites the board shows; archived ones too, which the board hides unless it
+ * shows the archive) and the ids of cards to drop. Removals are not filtered by
  * site: a removed runner is on nobody's board any more (its site may be gone too), and its id
  * is all that is sent. Long backlogs come in answers
  * of at most `maxChangesPerAnswer` per table, the cursor stopping where the shorter one ends.
@@ -56,11 +55,8 @@ export async function boardChangesSince(
     : Math.max(since, ...kept.map((row) => row.changeSeq), ...dropped.map((row) => row.changeSeq));
   return {
     cursor,
-    runners: kept.filter((row) => columnOf(row.state) !== null).map(toBoardCard),
-    removed: [
-      ...kept.filter((row) => columnOf(row.state) === null).map((row) => row.id),
-      ...dropped.map((row) => row.id),
-    ],
+    runners: kept.map(toBoardCard),
+    removed: dropped.map((row) => row.id),
     more: Number.isFinite(bound),
   };
 }

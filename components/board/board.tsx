@@ -1,0 +1,161 @@
+"use client";
+
+import {
+  DndContext,
+  type DragEndEvent,
+  DragOverlay,
+  type DragStartEvent,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+} from "@dnd-kit/core";
+import { useQuery } from "@tanstack/react-query";
+import { useCallback, useMemo, useRef, useState } from "react";
+import { toast } from "sonner";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useNow } from "@/components/ui/relative-time";
+import { boardQueryOptions, shownCards } from "@/lib/queries/board";
+import { useBoardUrl } from "@/lib/queries/board-url";
+import { useMoveRunner } from "@/lib/queries/runner-actions";
+import { useLiveBoard } from "@/lib/queries/use-live-board";
+import { type BoardCard, type BoardColumn, boardColumns, groupByColumn } from "@/lib/runners/board";
+import { filterCards } from "@/lib/runners/board-filters";
+import { boardMove } from "@/lib/runners/board-moves";
+import { ArchiveDropZone } from "./archive-drop-zone";
+import { BoardColumnView, dropHintFor } from "./board-column";
+import { columnByColumn, columnUnderCard, dragAnnouncements, dragInstructions } from "./board-drag";
+import { BoardToolbar } from "./board-toolbar";
+import { FollowUpDialog } from "./follow-up-dialog";
+import { RunnerCard } from "./runner-card";
+
+/**
+ * The board: live cards in columns, filtered by the view in the URL. A drop (or "Move to…")
+ * becomes one API action: stop and "open a PR" go at once, archive asks first, a follow-up asks
+ * for its prompt. A move the run cannot make is refused while dragging, with the reason.
+ */
+export function Board() {
+  const [url] = useBoardUrl();
+  const { data } = useQuery(boardQueryOptions(url.archived));
+  useLiveBoard(url.archived);
+  const now = useNow();
+  const move = useMoveRunner();
+  const [dragged, setDragged] = useState<BoardCard>();
+  const [followUpFor, setFollowUpFor] = useState<BoardCard>();
+  const [archiveFor, setArchiveFor] = useState<BoardCard>();
+
+  const abilities = useMemo(
+    () => ({ write: data?.viewer.write ?? false, deploy: data?.viewer.deploy ?? false }),
+    [data?.viewer.write, data?.viewer.deploy],
+  );
+  const cards = useMemo(() => (data ? shownCards(data, url.archived) : []), [data, url.archived]);
+  const filtered = useMemo(
+    () =>
+      data
+        ? filterCards(
+            cards,
+            {
+              site: url.site,
+              agent: url.agent,
+              column: url.state,
+              text: url.q,
+              mine: url.mine,
+              sort: url.sort,
+            },
+            data.viewer,
+          )
+        : [],
+    [cards, data, url],
+  );
+  const columns = useMemo(() => groupByColumn(filtered), [filtered]);
+  const byId = useRef(new Map<string, BoardCard>());
+  byId.current = new Map(cards.map((card) => [card.id, card]));
+
+  const startMove = useCallback(
+    (card: BoardCard, to: BoardColumn) => {
+      const decided = boardMove(card, to, abilities);
+      if (decided.kind === "refused") return void toast.error(decided.reason);
+      if (decided.kind !== "action") return;
+      if (decided.action === "follow_up") return setFollowUpFor(card);
+      if (decided.action === "archive") return setArchiveFor(card);
+      move.mutate({ card, action: { action: decided.action } });
+    },
+    [abilities, move],
+  );
+
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: columnByColumn }),
+  );
+  const announcements = useMemo(
+    () => dragAnnouncements((id) => byId.current.get(String(id)), abilities),
+    [abilities],
+  );
+  const onDragStart = ({ active }: DragStartEvent) => setDragged(byId.current.get(String(active.id)));
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    setDragged(undefined);
+    const card = byId.current.get(String(active.id));
+    if (card && over) startMove(card, over.id as BoardColumn);
+  };
+
+  if (!data) return null;
+  const visibleColumns = boardColumns.filter(({ id }) => id !== "archived" || url.archived);
+  return (
+    <div className="flex flex-col gap-4">
+      <BoardToolbar sites={data.sites} viewer={data.viewer} counts={groupByColumn(cards)} />
+      <DndContext
+        sensors={sensors}
+        collisionDetection={columnUnderCard}
+        accessibility={{ announcements, screenReaderInstructions: { draggable: dragInstructions } }}
+        onDragStart={onDragStart}
+        onDragEnd={onDragEnd}
+        onDragCancel={() => setDragged(undefined)}
+      >
+        <div className="grid grid-cols-1 gap-3 md:auto-cols-[minmax(16rem,1fr)] md:grid-flow-col md:overflow-x-auto md:pb-2">
+          {visibleColumns.map((column) => (
+            <BoardColumnView
+              key={column.id}
+              column={column}
+              cards={columns[column.id]}
+              abilities={abilities}
+              now={now}
+              hint={dragged ? dropHintFor(boardMove(dragged, column.id, abilities)) : undefined}
+              shownOnPhone={column.id === url.show}
+              onMove={startMove}
+            />
+          ))}
+          {dragged && !url.archived ? <ArchiveDropZone card={dragged} abilities={abilities} /> : null}
+        </div>
+        <DragOverlay dropAnimation={null}>
+          {dragged ? (
+            <RunnerCard card={dragged} abilities={abilities} now={now} onMove={startMove} dragging />
+          ) : null}
+        </DragOverlay>
+      </DndContext>
+      {followUpFor ? (
+        <FollowUpDialog
+          card={followUpFor}
+          onClose={() => setFollowUpFor(undefined)}
+          onSend={(action) => {
+            move.mutate({ card: followUpFor, action });
+            setFollowUpFor(undefined);
+          }}
+        />
+      ) : null}
+      {archiveFor ? (
+        <ConfirmDialog
+          open
+          onOpenChange={(open) => (open ? undefined : setArchiveFor(undefined))}
+          title="Archive this run?"
+          description={`“${archiveFor.title ?? "Untitled run"}” leaves the board; it stays under Archived.`}
+          confirmLabel="Archive"
+          onConfirm={(close) => {
+            move.mutate({ card: archiveFor, action: { action: "archive" } });
+            close();
+            setArchiveFor(undefined);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

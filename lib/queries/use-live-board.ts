@@ -1,0 +1,99 @@
+"use client";
+
+import { type QueryClient, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
+import { applyBoardChanges } from "@/lib/runners/board";
+import type { BoardChangesOutput } from "@/lib/runners/board-schemas";
+import { apiFetch } from "./api-fetch";
+import { type BoardData, boardQueryOptions, livePending } from "./board";
+
+/** How often a board without server-sent events (or between two streams) asks for changes. */
+const pollMs = 3_000;
+
+/** Patches the cached board with every change after what it has seen: only changed cards are replaced. */
+async function pullChanges(queryClient: QueryClient, archived: boolean): Promise<void> {
+  const { queryKey } = boardQueryOptions(archived);
+  const start = queryClient.getQueryData<BoardData>(queryKey);
+  if (!start) return;
+  let since = start.since;
+  let cursor = start.cursor;
+  for (;;) {
+    const changes = await apiFetch<BoardChangesOutput>(`/api/board/changes?since=${since}`);
+    cursor = Math.max(cursor, changes.cursor);
+    queryClient.setQueryData<BoardData>(queryKey, (board) => {
+      if (!board) return board;
+      const patched = { ...board, cards: applyBoardChanges(board.cards, changes) };
+      return { ...patched, pending: livePending(patched) };
+    });
+    if (!changes.more) break;
+    since = changes.cursor;
+  }
+  queryClient.setQueryData<BoardData>(queryKey, (board) =>
+    board ? { ...board, cursor, since: start.cursor } : board,
+  );
+}
+
+/**
+ * Keeps the cached board live: `/api/board/events` says when the cache changed, and the changes
+ * are then pulled and patched in card by card. While no event stream is open (a browser or
+ * proxy that cannot hold one, a stream reconnecting) changes are polled instead. A hidden tab
+ * closes its stream and stops polling, so it also stops keeping its sites watched. One pull at
+ * a time; a signal during a pull asks for one more.
+ */
+export function useLiveBoard(archived: boolean): void {
+  const queryClient = useQueryClient();
+  const state = useRef({ pulling: false, again: false });
+  useEffect(() => {
+    let stopped = false;
+    const pull = async () => {
+      if (state.current.pulling) {
+        state.current.again = true;
+        return;
+      }
+      state.current.pulling = true;
+      try {
+        do {
+          state.current.again = false;
+          await pullChanges(queryClient, archived).catch(() => undefined);
+        } while (state.current.again && !stopped);
+      } finally {
+        state.current.pulling = false;
+      }
+    };
+    let source: EventSource | undefined;
+    let streaming = false;
+    const poll = setInterval(() => {
+      if (!streaming && document.visibilityState === "visible") void pull();
+    }, pollMs);
+    const close = () => {
+      source?.close();
+      source = undefined;
+      streaming = false;
+    };
+    const open = () => {
+      if (source || typeof EventSource === "undefined") return;
+      source = new EventSource("/api/board/events");
+      source.onmessage = (event: MessageEvent<string>) => {
+        streaming = true;
+        const { cursor } = JSON.parse(event.data) as { cursor: number };
+        const board = queryClient.getQueryData<BoardData>(boardQueryOptions(archived).queryKey);
+        if (board && cursor !== board.cursor) void pull();
+      };
+      // EventSource reconnects by itself after a stream ends; polling covers the gap meanwhile.
+      source.onerror = () => {
+        streaming = false;
+        // Refused outright (signed out, an error status): polling takes over until the tab is shown again.
+        if (source?.readyState === EventSource.CLOSED) source = undefined;
+      };
+    };
+    const followVisibility = () => (document.visibilityState === "visible" ? open() : close());
+    followVisibility();
+    document.addEventListener("visibilitychange", followVisibility);
+    return () => {
+      stopped = true;
+      clearInterval(poll);
+      document.removeEventListener("visibilitychange", followVisibility);
+      close();
+    };
+  }, [queryClient, archived]);
+}
