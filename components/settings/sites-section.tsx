@@ -6,6 +6,7 @@ import { SectionLoadError, SectionNote } from "@/components/ui/section-note";
 import type { UserRole } from "@/db/schema";
 import { type SitesQuery, sitesQueryOptions } from "@/lib/queries/sites";
 import { mayConnectSites } from "@/lib/sites/site-permissions";
+import { SettingsTable } from "./settings-table";
 import { SitesPager } from "./sites-pager";
 import { SitesRow } from "./sites-row";
 
@@ -82,7 +83,6 @@ function SitesBody({
       </SectionLoadError>
     );
   const { page, totalPages } = sites.data;
-  const heading = "px-5 py-2 font-medium";
   return (
     <>
       {sites.data.sites.length === 0 ? (
@@ -94,37 +94,16 @@ function SitesBody({
               : "Your Netlify account has no sites yet."}
         </SectionNote>
       ) : (
-        <div className="relative overflow-x-auto" aria-busy={sites.isPlaceholderData}>
-          {/* Wider than a phone: the table scrolls on its own, the page does not (relative: its sr-only cells too). */}
-          <div className="relative overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Netlify sites</caption>
-              <thead className="text-xs text-ink-muted">
-                <tr>
-                  <th scope="col" className={heading}>
-                    Site
-                  </th>
-                  <th scope="col" className={heading}>
-                    Account
-                  </th>
-                  <th scope="col" className={heading}>
-                    Board
-                  </th>
-                  {mayConnectSites(role) ? (
-                    <th scope="col" className={heading}>
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  ) : null}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-border border-t border-border">
-                {sites.data.sites.map((site) => (
-                  <SitesRow key={site.id} site={site} role={role} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
+        <SettingsTable
+          caption="Netlify sites"
+          columns={["Site", "Account", "Board"]}
+          actions={mayConnectSites(role)}
+          busy={sites.isPlaceholderData}
+        >
+          {sites.data.sites.map((site) => (
+            <SitesRow key={site.id} site={site} role={role} />
+          ))}
+        </SettingsTable>
       )}
       {totalPages > 1 || page > 1 ? (
         <SitesPager page={page} totalPages={totalPages} busy={sites.isPlaceholderData} onPage={onPage} />

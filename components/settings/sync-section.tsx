@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useNow } from "@/components/ui/relative-time";
 import { SectionLoadError, SectionNote } from "@/components/ui/section-note";
 import { syncStatusQueryOptions } from "@/lib/queries/sync";
+import { SettingsTable } from "./settings-table";
 import { SyncRow } from "./sync-row";
 
 /** Settings → Sync: how fresh each connected site's cache is, and for admins "Sync now". */
@@ -35,32 +36,15 @@ function SyncBody({ canSyncNow }: { canSyncNow: boolean }) {
       </SectionLoadError>
     );
   if (status.data.sites.length === 0) return <SectionNote status>No sites are on the board yet.</SectionNote>;
-  const heading = "px-5 py-2 font-medium";
   return (
-    // Wider than a phone: the table scrolls on its own, the page does not (relative: its sr-only cells too).
-    <div className="relative overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Sync status of the connected sites</caption>
-        <thead className="text-xs text-ink-muted">
-          <tr>
-            {["Site", "Last full sync", "Next run", "Status"].map((title) => (
-              <th key={title} scope="col" className={heading}>
-                {title}
-              </th>
-            ))}
-            {canSyncNow ? (
-              <th scope="col" className={heading}>
-                <span className="sr-only">Actions</span>
-              </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-border border-t border-border">
-          {status.data.sites.map((site) => (
-            <SyncRow key={site.siteId} site={site} now={now} canSyncNow={canSyncNow} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <SettingsTable
+      caption="Sync status of the connected sites"
+      columns={["Site", "Last full sync", "Next run", "Status"]}
+      actions={canSyncNow}
+    >
+      {status.data.sites.map((site) => (
+        <SyncRow key={site.siteId} site={site} now={now} canSyncNow={canSyncNow} />
+      ))}
+    </SettingsTable>
   );
 }
