@@ -5,7 +5,9 @@ test.beforeEach(async ({ page }) => {
   await signInAsDemoUser(page);
 });
 
-test("the demo board shows the simulator's runners in one column per state", async ({ page }) => {
+test("the demo board shows the simulator's runners in columns by state and pull request", async ({
+  page,
+}) => {
   await page.goto("/");
   await expect(page).toHaveTitle("Board · Switchyard");
   const header = page.getByRole("banner");
@@ -18,7 +20,16 @@ test("the demo board shows the simulator's runners in one column per state", asy
 
   await expect(page.getByRole("heading", { level: 1, name: "Board" })).toBeVisible();
   await expect(page.getByText("Agent runners of 3 connected sites, by state.")).toBeVisible();
-  for (const column of ["New", "Running", "Done", "Error", "Cancelled"]) {
+  for (const column of [
+    "Needs you",
+    "New",
+    "Running",
+    "Needs review",
+    "PR open",
+    "Merged",
+    "Failed",
+    "Cancelled",
+  ]) {
     await expect(page.getByRole("region", { name: new RegExp(`^${column}`) })).toBeVisible();
   }
   // The demo seeds a run that waits on the demo user's answer: it leads the board.
@@ -30,7 +41,7 @@ test("the demo board shows the simulator's runners in one column per state", asy
   ).toBeVisible();
   const running = page.getByRole("region", { name: /^Running/ }).getByRole("article");
   await expect(running.first()).toBeVisible();
-  const done = page.getByRole("region", { name: /^Done/ }).getByRole("article");
+  const done = page.getByRole("region", { name: /^Needs review/ }).getByRole("article");
   // The launcher's first scheduler run may still be filling the cache; the board follows it live.
   await expect.poll(() => done.count()).toBeGreaterThan(5);
   await expect(done.first().getByRole("link", { name: "Preview" })).toHaveAttribute(

@@ -101,7 +101,7 @@ test.describe("the open board", () => {
       await expect(card(runner.title, /^(New|Running)/)).toBeVisible({ timeout: 5_000 });
       await simulator.setRunnerState(runner.id, "done");
       const changed = Date.now();
-      await expect(card(runner.title, /^Done/)).toBeVisible({ timeout: activePollingBudgetMs });
+      await expect(card(runner.title, /^Needs review/)).toBeVisible({ timeout: activePollingBudgetMs });
       return Date.now() - changed;
     });
     test

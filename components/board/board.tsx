@@ -111,7 +111,7 @@ export function Board() {
         onDragEnd={onDragEnd}
         onDragCancel={() => setDragged(undefined)}
       >
-        <div className="grid grid-cols-1 gap-3 md:auto-cols-[minmax(16rem,1fr)] md:grid-flow-col md:overflow-x-auto md:pb-2">
+        <div className="grid grid-cols-1 gap-3 md:grid-flow-col md:grid-cols-none md:auto-cols-[minmax(16rem,1fr)] md:overflow-x-auto md:pb-2">
           {visibleColumns.map((column) => (
             <BoardColumnView
               key={column.id}

@@ -1,0 +1,120 @@
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { type BoardKey, mintKeyFor, startRunThroughProxy } from "./testing/proxy-runs";
+import { signInAsDemoUser } from "./testing/sign-in";
+import { SimulatorControls } from "./testing/simulator-controls";
+
+/*
+ * Moving cards as a person does: a drag from the keyboard, the "Move to…" menu, and a move the
+ * run cannot make, which is refused with the reason. Each scenario starts its own run.
+ */
+
+const siteName = "docs-portal";
+let page: Page;
+let api: APIRequestContext;
+let key: BoardKey;
+
+const column = (name: RegExp) => page.getByRole("region", { name });
+const card = (title: string, where?: RegExp) =>
+  (where ? column(where) : page.getByRole("main")).getByRole("article", { name: title, exact: true });
+
+test.describe("moving cards", () => {
+  test.describe.configure({ mode: "serial" });
+
+  test.beforeAll(async ({ browser, playwright }, testInfo) => {
+    const baseURL = testInfo.project.use.baseURL ?? "";
+    page = await (await browser.newContext({ baseURL })).newPage();
+    api = await playwright.request.newContext({ baseURL });
+    await signInAsDemoUser(page);
+    key = await mintKeyFor(page, siteName, "Board moves");
+  });
+
+  test.afterAll(async () => {
+    if (key)
+      await page.request.delete(`/api/keys/${key.id}`, { headers: { origin: new URL(page.url()).origin } });
+    await api?.dispose();
+    await page?.context().close();
+  });
+
+  test("stops a running card moved to Cancelled with the keyboard alone", async () => {
+    const simulator = SimulatorControls.ofRunningDemo(api);
+    const runner = await startRunThroughProxy(api, key, "keyboard stop");
+    await simulator.setRunnerState(runner.id, "running");
+    await page.goto(`/?q=${encodeURIComponent(runner.title)}`);
+    await expect(card(runner.title, /^Running/)).toBeVisible();
+    await card(runner.title)
+      .getByRole("button", { name: `Drag “${runner.title}”` })
+      .focus();
+    await page.keyboard.press("Space");
+    // Running → Needs review → PR open → Merged → Failed → Cancelled.
+    for (let step = 0; step < 5; step++) await page.keyboard.press("ArrowRight");
+    await expect(page.getByText(/is over Cancelled\. Dropping it here will stop the run\./)).toBeAttached();
+    await page.keyboard.press("Space");
+    await expect(card(runner.title, /^Cancelled/)).toBeVisible();
+    await expect(page.getByText(`Stopping “${runner.title}”.`)).toBeVisible();
+    // The cache follows the stop; the card stays put (no flash back).
+    await expect
+      .poll(
+        async () =>
+          (
+            await api
+              .get(`/api/proxy/agent_runners/${runner.id}`, {
+                headers: { Authorization: `Bearer ${key.secret}` },
+              })
+              .then((answer) => answer.json())
+          ).state,
+      )
+      .toBe("cancelled");
+    await expect(card(runner.title, /^Cancelled/)).toBeVisible();
+  });
+
+  test("refuses a move the run cannot make, says why, and leaves the card where it was", async () => {
+    const simulator = SimulatorControls.ofRunningDemo(api);
+    const runner = await startRunThroughProxy(api, key, "refused move");
+    await simulator.setRunnerState(runner.id, "running");
+    await page.goto(`/?q=${encodeURIComponent(runner.title)}`);
+    await card(runner.title, /^Running/)
+      .getByRole("button", { name: `Drag “${runner.title}”` })
+      .focus();
+    await page.keyboard.press("Space");
+    await page.keyboard.press("ArrowRight");
+    await expect(
+      column(/^Needs review/).getByText(
+        "A run that has not finished can only be stopped: drop it on Cancelled.",
+      ),
+    ).toBeVisible();
+    await page.keyboard.press("Space");
+    await expect(
+      page.getByRole("listitem").filter({ hasText: "A run that has not finished can only be stopped" }),
+    ).toBeVisible();
+    await expect(card(runner.title, /^Running/)).toBeVisible();
+  });
+
+  test("opens a pull request from the Move to… menu, and a follow-up from a finished run", async () => {
+    const simulator = SimulatorControls.ofRunningDemo(api);
+    const runner = await startRunThroughProxy(api, key, "menu moves");
+    await simulator.setRunnerState(runner.id, "done");
+    await page.goto(`/?q=${encodeURIComponent(runner.title)}`);
+    await expect(card(runner.title, /^Needs review/)).toBeVisible();
+
+    await card(runner.title)
+      .getByRole("button", { name: `Move “${runner.title}” to…` })
+      .click();
+    await page.getByRole("menuitem", { name: /^Running/ }).click();
+    const dialog = page.getByRole("dialog", { name: "Send a follow-up" });
+    await expect(dialog.getByRole("button", { name: "Send follow-up" })).toBeDisabled();
+    await dialog.getByRole("textbox", { name: "Prompt" }).fill("Also add a sitemap");
+    await dialog.getByRole("button", { name: "Send follow-up" }).click();
+    await expect(card(runner.title, /^Running/)).toBeVisible();
+    await expect(page.getByText(`Follow-up sent to “${runner.title}”.`)).toBeVisible();
+
+    await simulator.setRunnerState(runner.id, "done");
+    await expect(card(runner.title, /^Needs review/)).toBeVisible({ timeout: 10_000 });
+    await card(runner.title)
+      .getByRole("button", { name: `Move “${runner.title}” to…` })
+      .click();
+    await expect(page.getByRole("menuitem", { name: /^Merged/ })).toHaveAttribute("aria-disabled", "true");
+    await page.getByRole("menuitem", { name: /^PR open/ }).click();
+    await expect(card(runner.title, /^PR open/)).toBeVisible();
+    await expect(page.getByText(`Opening a pull request for “${runner.title}”.`)).toBeVisible();
+  });
+});
