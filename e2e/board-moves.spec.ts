@@ -35,34 +35,33 @@ test.describe("moving cards", () => {
     await page?.context().close();
   });
 
-  test("stops a running card moved to Cancelled with the keyboard alone", async () => {
+  test("stops a running card with the keyboard alone, from its Move to… menu", async () => {
     const simulator = SimulatorControls.ofRunningDemo(api);
     const runner = await startRunThroughProxy(api, key, "keyboard stop");
     await simulator.setRunnerState(runner.id, "running");
     await page.goto(`/?q=${encodeURIComponent(runner.title)}`);
     await expect(card(runner.title, /^Running/)).toBeVisible();
     await card(runner.title)
-      .getByRole("button", { name: `Drag “${runner.title}”` })
+      .getByRole("button", { name: `Move “${runner.title}” to…` })
       .focus();
-    await page.keyboard.press("Space");
-    // Running → Needs review → PR open → Merged → Failed → Cancelled.
-    for (let step = 0; step < 5; step++) await page.keyboard.press("ArrowRight");
-    await expect(page.getByText(/is over Cancelled\. Dropping it here will stop the run\./)).toBeAttached();
-    await page.keyboard.press("Space");
+    await page.keyboard.press("Enter");
+    // A running run can only be stopped: the menu's one enabled item has the focus.
+    await expect(page.getByRole("menuitem", { name: /^Cancelled/ })).toBeFocused();
+    await expect(page.getByRole("menuitem", { name: /^Needs review/ })).toHaveAttribute(
+      "aria-disabled",
+      "true",
+    );
+    await page.keyboard.press("Enter");
     await expect(card(runner.title, /^Cancelled/)).toBeVisible();
     await expect(page.getByText(`Stopping “${runner.title}”.`)).toBeVisible();
     // The cache follows the stop; the card stays put (no flash back).
     await expect
-      .poll(
-        async () =>
-          (
-            await api
-              .get(`/api/proxy/agent_runners/${runner.id}`, {
-                headers: { Authorization: `Bearer ${key.secret}` },
-              })
-              .then((answer) => answer.json())
-          ).state,
-      )
+      .poll(async () => {
+        const answer = await api.get(`/api/proxy/agent_runners/${runner.id}`, {
+          headers: { Authorization: `Bearer ${key.secret}` },
+        });
+        return ((await answer.json()) as { state: string }).state;
+      })
       .toBe("cancelled");
     await expect(card(runner.title, /^Cancelled/)).toBeVisible();
   });
