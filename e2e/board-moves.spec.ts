@@ -64,26 +64,24 @@ test.describe("moving cards", () => {
     await expect(card(runner.title, /^Cancelled/)).toBeVisible();
   });
 
-  test("refuses a move the run cannot make, says why, and leaves the card where it was", async () => {
+  test("refuses a dragged move the run cannot make, says why, and leaves the card where it was", async () => {
     const simulator = SimulatorControls.ofRunningDemo(api);
     const runner = await startRunThroughProxy(api, key, "refused move");
     await simulator.setRunnerState(runner.id, "running");
     await page.goto(`/?q=${encodeURIComponent(runner.title)}`);
-    await card(runner.title, /^Running/)
-      .getByRole("button", { name: `Drag “${runner.title}”` })
-      .focus();
-    await page.keyboard.press("Space");
-    await page.keyboard.press("ArrowRight");
-    await expect(
-      column(/^Needs review/).getByText(
-        "A run that has not finished can only be stopped: drop it on Cancelled.",
-      ),
-    ).toBeVisible();
-    await page.keyboard.press("Space");
-    await expect(
-      page.getByRole("listitem").filter({ hasText: "A run that has not finished can only be stopped" }),
-    ).toBeVisible();
+    const handle = card(runner.title, /^Running/).getByRole("button", { name: `Drag “${runner.title}”` });
+    const from = await handle.boundingBox();
+    const target = await column(/^Needs review/).boundingBox();
+    if (!from || !target) throw new Error("the handle and the column are on screen");
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(target.x + target.width / 2, target.y + 80, { steps: 12 });
+    const reason = "A run that has not finished can only be stopped: drop it on Cancelled.";
+    await expect(column(/^Needs review/).getByText(reason)).toBeVisible();
+    await page.mouse.up();
+    await expect(page.getByRole("listitem").filter({ hasText: reason })).toBeVisible();
     await expect(card(runner.title, /^Running/)).toBeVisible();
+    await simulator.setRunnerState(runner.id, null);
   });
 
   test("opens a pull request from the Move to… menu, and a follow-up from a finished run", async () => {
