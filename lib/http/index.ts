@@ -1,5 +1,6 @@
 export { ApiError } from "./api-error";
 export { type ApiErrorCode, apiErrorCodes, apiErrorStatuses } from "./error-codes";
+export { readFormBody } from "./form-body";
 export { defaultMaxBodyBytes, parseJsonBody, readJsonBody } from "./json-body";
 export { otherMethods } from "./other-methods";
 export { type ApiErrorBody, errorResponse } from "./response";

@@ -15,10 +15,7 @@ export interface ReadBodyOptions {
  * before reading. Neither error echoes any of the body.
  */
 export async function readJsonBody(request: Request, options: ReadBodyOptions = {}): Promise<unknown> {
-  const maxBytes = options.maxBytes ?? defaultMaxBodyBytes;
-  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
-  if (declared > maxBytes) throw tooLarge(maxBytes);
-  const bytes = await readLimited(request.body, maxBytes);
+  const bytes = await readBodyBytes(request, options);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -43,7 +40,28 @@ export async function parseJsonBody<S extends z.ZodType>(
   return parseInput(schema, await readJsonBody(request, options), "request body");
 }
 
-async function readLimited(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array> {
+/**
+ * The request body's bytes, counted on the stream as they arrive and refused past
+ * `maxBytes` (413, with `tooLargeMessage` when given); a declared length over the cap is
+ * refused before reading.
+ */
+export async function readBodyBytes(
+  request: Request,
+  options: ReadBodyOptions & { tooLargeMessage?: string } = {},
+): Promise<Uint8Array<ArrayBuffer>> {
+  const maxBytes = options.maxBytes ?? defaultMaxBodyBytes;
+  const refusal = () =>
+    options.tooLargeMessage ? new ApiError("PAYLOAD_TOO_LARGE", options.tooLargeMessage) : tooLarge(maxBytes);
+  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
+  if (declared > maxBytes) throw refusal();
+  return readLimited(request.body, maxBytes, refusal);
+}
+
+async function readLimited(
+  body: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+  refusal: () => ApiError,
+): Promise<Uint8Array<ArrayBuffer>> {
   if (!body) return new Uint8Array();
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
@@ -55,7 +73,7 @@ async function readLimited(body: ReadableStream<Uint8Array> | null, maxBytes: nu
     if (size > maxBytes) {
       // Stop the upload: reading on would let a client make us buffer without bound.
       await reader.cancel().catch(() => {});
-      throw tooLarge(maxBytes);
+      throw refusal();
     }
     chunks.push(value);
   }

@@ -41,6 +41,7 @@ describe("describeNetlifyError", () => {
     ["unexpected_redirect", 502, /redirect, which is never followed/],
     ["invalid_response", 502, /could not be read/],
     ["invalid_path", 400, /id is not valid/],
+    ["upload_refused", 502, /file storage did not take the file/],
   ] as const)("the client's own %s reads as a sentence", (code, status, sentence) => {
     const described = describeNetlifyError(apiError(status, code));
     expect(described).toMatch(sentence);

@@ -17,6 +17,7 @@ const clientSentences: Record<string, string> = {
   invalid_response:
     "Netlify sent an answer that could not be read. Try again; if it keeps happening, Netlify may have changed its API.",
   invalid_path: "That runner or session id is not valid.",
+  upload_refused: "Netlify's file storage did not take the file. Try again in a moment.",
 };
 
 const generic = "Something went wrong while talking to Netlify. Try again in a moment.";

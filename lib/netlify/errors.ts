@@ -6,7 +6,9 @@ export type NetlifyClientErrorCode =
   | "network_error"
   | "unexpected_redirect"
   | "invalid_response"
-  | "invalid_path";
+  | "invalid_path"
+  /** The file store behind a presigned upload URL refused the file. */
+  | "upload_refused";
 
 /** The `error_code`s upstream documents (§4 and §7.6 of the research notes). */
 export type NetlifyUpstreamErrorCode =

@@ -10,6 +10,8 @@ export interface RefreshTarget {
   siteId: string;
   /** Set when the runner was just created through a key: recorded once, never overwritten. */
   createdViaKeyId?: string;
+  /** Set when a signed-in person just created the runner from the board: recorded once, never overwritten. */
+  createdByUserId?: string;
 }
 
 export type RefreshOutcome = "refreshed" | "gone";
@@ -34,8 +36,9 @@ export async function refreshRunner(
   }
   assertSite(snapshot.agent_runner, target.siteId);
   const { agent_runner: runner, sessions: list } = snapshot;
+  const { createdViaKeyId, createdByUserId } = target;
   await db.transaction((tx) =>
-    writeRunners(tx, [{ runner, sessions: list, createdViaKeyId: target.createdViaKeyId }]),
+    writeRunners(tx, [{ runner, sessions: list, createdViaKeyId, createdByUserId }]),
   );
   return "refreshed";
 }

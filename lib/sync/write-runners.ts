@@ -15,6 +15,8 @@ export interface RunnerWithSessions {
   sessions?: NetlifySession[];
   /** The key that created the runner through the proxy: recorded once, never overwritten. */
   createdViaKeyId?: string;
+  /** The person who created the runner from the board: recorded once, never overwritten. */
+  createdByUserId?: string;
 }
 
 /**
@@ -30,20 +32,23 @@ export async function writeRunners(
 ): Promise<string[]> {
   const first = batch[0];
   if (!first) return [];
-  const rows = batch.map(({ runner, createdViaKeyId }) => ({
+  const rows = batch.map(({ runner, createdViaKeyId, createdByUserId }) => ({
     ...runnerRow(runner, syncedAt),
     ...(createdViaKeyId ? { createdViaKeyId } : {}),
+    ...(createdByUserId ? { createdByUserId } : {}),
   }));
   const set = {
     ...upsertSet(runners, runnerRow(first.runner, syncedAt), ["id", ...runnerProvenanceColumns]),
     changeSeq: nextBoardChange(),
-    // A runner a key created may reach the cache first through a sync; the key is still recorded.
+    // A runner created here may reach the cache first through a sync; who created it is still recorded.
     createdViaKeyId: sql`coalesce(${runners.createdViaKeyId}, excluded.created_via_key_id)`,
+    createdByUserId: sql`coalesce(${runners.createdByUserId}, excluded.created_by_user_id)`,
   };
   const written = await upsertRows(tx, runners, rows, {
     set,
     where: sql`${runners.upstreamHash} is distinct from excluded.upstream_hash
-        or (${runners.createdViaKeyId} is null and excluded.created_via_key_id is not null)`,
+        or (${runners.createdViaKeyId} is null and excluded.created_via_key_id is not null)
+        or (${runners.createdByUserId} is null and excluded.created_by_user_id is not null)`,
   });
 
   const sessionRows = batch.flatMap(({ sessions: list }) =>
