@@ -5,6 +5,7 @@ import { useBoardUrl } from "@/lib/queries/board-url";
 import { type BoardCard, type BoardColumn, boardColumns } from "@/lib/runners/board";
 import { boardSorts, isBoardColumn } from "@/lib/runners/board-filters";
 import type { BoardOutput } from "@/lib/runners/board-schemas";
+import { CreateRunnerButton } from "./create-runner-dialog";
 
 const control = "h-9 rounded-md border border-border bg-surface px-2 text-sm";
 const label = "flex flex-col gap-1 text-xs font-medium text-ink-muted";
@@ -12,6 +13,7 @@ const label = "flex flex-col gap-1 text-xs font-medium text-ink-muted";
 /** Filters, sort and the archive toggle (all in the URL), and a phone's column switcher. */
 export function BoardToolbar({
   sites,
+  viewer,
   counts,
 }: {
   sites: BoardOutput["sites"];
@@ -21,6 +23,9 @@ export function BoardToolbar({
   const [url, setUrl] = useBoardUrl();
   return (
     <div className="flex flex-col gap-3">
+      <div className="flex justify-end">
+        <CreateRunnerButton sites={sites} disabled={!viewer.write} />
+      </div>
       <search aria-label="Filter runs" className="flex flex-wrap items-end gap-3">
         <label className={`${label} min-w-40 flex-1`}>
           Search
