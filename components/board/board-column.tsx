@@ -3,6 +3,7 @@
 import { useDroppable } from "@dnd-kit/core";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRef } from "react";
+import { virtualizeColumns } from "@/lib/board-rendering";
 import type { BoardCard, BoardColumn } from "@/lib/runners/board";
 import type { BoardAbilities, BoardMove } from "@/lib/runners/board-moves";
 import { RunnerCard } from "./runner-card";
@@ -53,7 +54,12 @@ export function BoardColumnView({
     estimateSize: () => 150,
     overscan: 6,
     getItemKey: (index) => cards[index]?.id ?? index,
+    enabled: virtualizeColumns,
   });
+  // The benchmark's baseline: every card, in the same markup, in normal flow.
+  const rows = virtualizeColumns
+    ? virtualizer.getVirtualItems()
+    : cards.map((card, index) => ({ key: card.id, index, start: 0 }));
   const refused = hint?.move.kind === "refused";
   const headingId = `column-${column.id}`;
   return (
@@ -86,18 +92,18 @@ export function BoardColumnView({
           <ul
             aria-label={`${column.title} runs`}
             className="relative"
-            style={{ height: virtualizer.getTotalSize() }}
+            style={virtualizeColumns ? { height: virtualizer.getTotalSize() } : undefined}
           >
-            {virtualizer.getVirtualItems().map((item) => {
+            {rows.map((item) => {
               const card = cards[item.index];
               if (!card) return null;
               return (
                 <li
                   key={item.key}
                   data-index={item.index}
-                  ref={virtualizer.measureElement}
-                  className="absolute inset-x-0 pb-2"
-                  style={{ transform: `translateY(${item.start}px)` }}
+                  ref={virtualizeColumns ? virtualizer.measureElement : undefined}
+                  className={virtualizeColumns ? "absolute inset-x-0 pb-2" : "pb-2"}
+                  style={virtualizeColumns ? { transform: `translateY(${item.start}px)` } : undefined}
                 >
                   <RunnerCard card={card} abilities={abilities} now={now} onMove={onMove} />
                 </li>
