@@ -7,6 +7,9 @@ const nextConfig: NextConfig = {
   // Migrations run at start-up, so the SQL files must ship with the server bundle.
   outputFileTracingIncludes: { "/*": ["./drizzle/**/*"] },
   poweredByHeader: false,
+  // The dev server refuses its own HMR and refresh requests from an origin it does not know:
+  // opening the app on 127.0.0.1 instead of localhost must work too.
+  allowedDevOrigins: ["127.0.0.1", "localhost"],
   typedRoutes: true,
 };
 

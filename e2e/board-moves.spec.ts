@@ -64,6 +64,38 @@ test.describe("moving cards", () => {
     await expect(card(runner.title, /^Cancelled/)).toBeVisible();
   });
 
+  test("moves a card with the keyboard: Space picks it up, arrows change column, Space drops", async () => {
+    const runner = await startRunThroughProxy(api, key, "keyboard drag");
+    await page.goto(`/?q=${encodeURIComponent(runner.title)}`);
+    const handle = card(runner.title, /^(New|Running)/).getByRole("button", {
+      name: `Drag “${runner.title}”`,
+    });
+    await handle.focus();
+    await page.keyboard.press("Space");
+    const status = page.getByRole("status").filter({ hasText: runner.title });
+    await expect(status).toContainText("Picked up");
+    await expect(handle).toHaveAttribute("aria-pressed", "true");
+    await page.keyboard.press("ArrowRight");
+    await expect(status).toContainText("Not allowed");
+    for (let step = 0; step < 8; step++) {
+      if ((await status.textContent())?.includes("over Cancelled")) break;
+      await page.keyboard.press("ArrowRight");
+    }
+    await expect(status).toContainText("is over Cancelled. Dropping it here will stop the run.");
+    await page.keyboard.press("Space");
+    await expect(card(runner.title, /^Cancelled/)).toBeVisible();
+    await expect(page.getByText(`Stopping “${runner.title}”.`)).toBeVisible();
+
+    // Escape puts a picked-up card back without doing anything.
+    const again = card(runner.title, /^Cancelled/).getByRole("button", { name: `Drag “${runner.title}”` });
+    await again.focus();
+    await page.keyboard.press("Space");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("Escape");
+    await expect(status).toContainText("was cancelled; it stays where it was");
+    await expect(card(runner.title, /^Cancelled/)).toBeVisible();
+  });
+
   test("refuses a dragged move the run cannot make, says why, and leaves the card where it was", async () => {
     const simulator = SimulatorControls.ofRunningDemo(api);
     const runner = await startRunThroughProxy(api, key, "refused move");
@@ -104,5 +136,75 @@ test.describe("moving cards", () => {
     await dialog.getByRole("button", { name: "Send follow-up" }).click();
     await expect(card(runner.title, /^Running/)).toBeVisible();
     await expect(page.getByText(`Follow-up sent to “${runner.title}”.`)).toBeVisible();
+  });
+
+  test("a pull request Netlify refuses sends the card back, saying the deploy permission is missing", async () => {
+    const simulator = SimulatorControls.ofRunningDemo(api);
+    const runner = await startRunThroughProxy(api, key, "refused pull request");
+    await simulator.setRunnerState(runner.id, "done");
+    await page.goto(`/?q=${encodeURIComponent(runner.title)}`);
+    await expect(card(runner.title, /^Needs review/)).toBeVisible();
+    await simulator.injectFault({
+      pathPrefix: `/agent_runners/${runner.id}/pull_request`,
+      errorStatus: 403,
+      errorBody: { error: "Forbidden" },
+      count: 1,
+    });
+    try {
+      await card(runner.title)
+        .getByRole("button", { name: `Move “${runner.title}” to…` })
+        .click();
+      await page.getByRole("menuitem", { name: /^PR open/ }).click();
+      await expect(
+        page.getByText(
+          "Netlify refused: you do not have permission to deploy this site, so a pull request cannot be opened.",
+        ),
+      ).toBeVisible();
+      await expect(card(runner.title, /^Needs review/)).toBeVisible();
+    } finally {
+      await simulator.clearFaults();
+      await simulator.setRunnerState(runner.id, null);
+    }
+  });
+
+  test("archives a finished run after a confirmation; the archive toggle shows it again", async () => {
+    const runner = await startRunThroughProxy(api, key, "archive");
+    const stopped = await api.delete(`/api/proxy/agent_runners/${runner.id}`, {
+      headers: { Authorization: `Bearer ${key.secret}` },
+    });
+    expect(stopped.ok(), await stopped.text()).toBe(true);
+    await page.goto(`/?q=${encodeURIComponent(runner.title)}`);
+    await card(runner.title, /^Cancelled/)
+      .getByRole("button", { name: `Move “${runner.title}” to…` })
+      .click();
+    await page.getByRole("menuitem", { name: /^Archived/ }).click();
+    const confirm = page.getByRole("dialog", { name: "Archive this run?" });
+    await confirm.getByRole("button", { name: "Archive" }).click();
+    await expect(page.getByText(`Archived “${runner.title}”.`)).toBeVisible();
+    await expect(card(runner.title)).toBeHidden();
+    await page.getByRole("checkbox", { name: "Show archived" }).check();
+    await expect(card(runner.title, /^Archived/)).toBeVisible();
+    await expect(page).toHaveURL(/archived=true/);
+  });
+
+  test("answers the agent's question right on its Needs you card", async () => {
+    const simulator = SimulatorControls.ofRunningDemo(api);
+    const question = `Which colour for the banner (${Date.now().toString(36)})?`;
+    await simulator.forceOutcomes({ sessions: [{ questions: [{ question, options: ["Teal", "Amber"] }] }] });
+    // The simulated agent asks a third of the way through its session, on the demo's real-time
+    // clock; the clock is not pushed on, since other scenarios share it.
+    test.setTimeout(150_000);
+    const runner = await startRunThroughProxy(api, key, "question");
+    await page.goto(`/?q=${encodeURIComponent(runner.title)}`);
+    const asking = card(runner.title, /^Needs you/);
+    await expect(asking).toBeVisible({ timeout: 120_000 });
+    const form = asking.getByRole("form", { name: `Answer the questions of ${runner.title}` });
+    await expect(form.getByRole("group", { name: question })).toBeVisible();
+    await expect(form.getByRole("button", { name: "Send answer" })).toBeDisabled();
+    await form.getByRole("button", { name: "Amber" }).click();
+    await expect(form.getByRole("button", { name: "Amber" })).toHaveAttribute("aria-pressed", "true");
+    await form.getByRole("button", { name: "Send answer" }).click();
+    await expect(card(runner.title, /^Running/)).toBeVisible();
+    await expect(page.getByText(`Answer sent to “${runner.title}”.`)).toBeVisible();
   });
 });

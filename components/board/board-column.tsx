@@ -2,7 +2,7 @@
 
 import { useDroppable } from "@dnd-kit/core";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useRef } from "react";
+import { type KeyboardEvent, useRef } from "react";
 import { virtualizeColumns } from "@/lib/board-rendering";
 import type { BoardCard, BoardColumn } from "@/lib/runners/board";
 import type { BoardAbilities, BoardMove } from "@/lib/runners/board-moves";
@@ -36,7 +36,11 @@ export function BoardColumnView({
   now,
   hint,
   shownOnPhone,
+  targeted,
+  movingId,
   onMove,
+  onHandleKey,
+  onHandleBlur,
 }: {
   column: { id: BoardColumn; title: string; hint: string };
   cards: BoardCard[];
@@ -44,7 +48,12 @@ export function BoardColumnView({
   now: number;
   hint: DropHint;
   shownOnPhone: boolean;
+  /** The column a keyboard move would drop on. */
+  targeted: boolean;
+  movingId: string | undefined;
   onMove: (card: BoardCard, to: BoardColumn) => void;
+  onHandleKey: (card: BoardCard, event: KeyboardEvent<HTMLButtonElement>) => void;
+  onHandleBlur: () => void;
 }) {
   const { setNodeRef, isOver } = useDroppable({ id: column.id });
   const scroller = useRef<HTMLDivElement>(null);
@@ -68,7 +77,7 @@ export function BoardColumnView({
       aria-labelledby={headingId}
       className={`${shownOnPhone ? "flex" : "hidden md:flex"} min-w-0 flex-col gap-2 rounded-xl p-2 transition-opacity ${
         column.id === "needs_you" ? "bg-warn-soft/60" : "bg-surface-muted/60"
-      } ${refused ? "opacity-45" : ""} ${hint && !refused && isOver ? "ring-2 ring-accent" : ""}`}
+      } ${refused ? "opacity-45" : ""} ${(hint && !refused && isOver) || targeted ? "ring-2 ring-accent" : ""}`}
     >
       <h2
         id={headingId}
@@ -105,7 +114,15 @@ export function BoardColumnView({
                   className={virtualizeColumns ? "absolute inset-x-0 pb-2" : "pb-2"}
                   style={virtualizeColumns ? { transform: `translateY(${item.start}px)` } : undefined}
                 >
-                  <RunnerCard card={card} abilities={abilities} now={now} onMove={onMove} />
+                  <RunnerCard
+                    card={card}
+                    abilities={abilities}
+                    now={now}
+                    onMove={onMove}
+                    onHandleKey={onHandleKey}
+                    onHandleBlur={onHandleBlur}
+                    picked={card.id === movingId}
+                  />
                 </li>
               );
             })}

@@ -1,70 +1,11 @@
-import {
-  type Announcements,
-  type CollisionDetection,
-  type KeyboardCoordinateGetter,
-  pointerWithin,
-  rectIntersection,
-} from "@dnd-kit/core";
+import { type Announcements, type CollisionDetection, pointerWithin, rectIntersection } from "@dnd-kit/core";
 import { type BoardCard, type BoardColumn, columnTitle } from "@/lib/runners/board";
 import { type BoardAbilities, boardMove } from "@/lib/runners/board-moves";
 
 /*
- * How a card is dragged between columns: by pointer over the column under it, and from the
- * keyboard a column at a time, with what a drop would do said out loud at every step.
+ * What a person hears and sees while moving a card, whether by pointer (dnd-kit) or from the
+ * keyboard (use-keyboard-move.ts): the same sentences for both.
  */
-
-const nextKeys = new Set(["ArrowRight", "ArrowDown"]);
-const previousKeys = new Set(["ArrowLeft", "ArrowUp"]);
-
-/** Arrow keys jump to the next or previous visible column (hidden columns measure zero). */
-export const columnByColumn: KeyboardCoordinateGetter = (event, { context }) => {
-  const step = nextKeys.has(event.code) ? 1 : previousKeys.has(event.code) ? -1 : 0;
-  if (step === 0) return undefined;
-  event.preventDefault();
-  const columns = [...context.droppableRects.entries()]
-    .filter(([, rect]) => rect.width > 0 && rect.height > 0)
-    .sort(([, a], [, b]) => a.left - b.left || a.top - b.top);
-  if (columns.length === 0) return undefined;
-  const currentId = context.over?.id ?? context.active?.data.current?.column;
-  const current = columns.findIndex(([id]) => id === currentId);
-  const target = columns[Math.min(columns.length - 1, Math.max(0, (current < 0 ? 0 : current) + step))];
-  if (!target) return undefined;
-  const [, rect] = target;
-  return { x: rect.left + rect.width / 2 - (context.collisionRect?.width ?? 0) / 2, y: rect.top + 48 };
-};
-
-/** The column under the pointer; from the keyboard (no pointer), the one the card overlaps most. */
-export const columnUnderCard: CollisionDetection = (args) => {
-  const underPointer = pointerWithin(args);
-  return underPointer.length > 0 ? underPointer : rectIntersection(args);
-};
-
-/** What a screen reader hears while a card is dragged. */
-export function dragAnnouncements(
-  cardOf: (id: string | number) => BoardCard | undefined,
-  abilities: BoardAbilities,
-): Announcements {
-  const name = (id: string | number) => `“${cardOf(id)?.title ?? "Untitled run"}”`;
-  const over = (id: string | number, column: string | number | undefined) => {
-    const card = cardOf(id);
-    if (!card || column === undefined) return `${name(id)} is not over a column.`;
-    const move = boardMove(card, column as BoardColumn, abilities);
-    const where = columnTitle(column as BoardColumn);
-    if (move.kind === "same") return `${name(id)} is back in ${where}.`;
-    if (move.kind === "refused") return `${name(id)} is over ${where}. Not allowed: ${move.reason}`;
-    return `${name(id)} is over ${where}. Dropping it here will ${verbs[move.action]}.`;
-  };
-  return {
-    onDragStart: ({ active }) =>
-      `Picked up ${name(active.id)}. Use the arrow keys to move between columns, Space to drop, Escape to cancel.`,
-    onDragOver: ({ active, over: target }) => over(active.id, target?.id),
-    onDragEnd: ({ active, over: target }) =>
-      target
-        ? `${name(active.id)} was dropped on ${columnTitle(target.id as BoardColumn)}.`
-        : `${name(active.id)} was dropped.`,
-    onDragCancel: ({ active }) => `Moving ${name(active.id)} was cancelled; it stays where it was.`,
-  };
-}
 
 const verbs = {
   stop: "stop the run",
@@ -73,5 +14,53 @@ const verbs = {
   follow_up: "open the follow-up form",
 } as const;
 
+const nameOf = (card: BoardCard | undefined) => `“${card?.title ?? "Untitled run"}”`;
+
+export const pickedUpSentence = (card: BoardCard | undefined) =>
+  `Picked up ${nameOf(card)}. Use the arrow keys to move between columns, Space to drop, Escape to cancel.`;
+
+export const cancelledSentence = (card: BoardCard | undefined) =>
+  `Moving ${nameOf(card)} was cancelled; it stays where it was.`;
+
+export const droppedSentence = (card: BoardCard | undefined, column: BoardColumn) =>
+  `${nameOf(card)} was dropped on ${columnTitle(column)}.`;
+
+/** Where the card is, and what dropping it there would do (or why it would not). */
+export function overSentence(
+  card: BoardCard | undefined,
+  column: BoardColumn | undefined,
+  abilities: BoardAbilities,
+) {
+  if (!card || column === undefined) return `${nameOf(card)} is not over a column.`;
+  const move = boardMove(card, column, abilities);
+  const where = columnTitle(column);
+  if (move.kind === "same") return `${nameOf(card)} is back in ${where}.`;
+  if (move.kind === "refused") return `${nameOf(card)} is over ${where}. Not allowed: ${move.reason}`;
+  return `${nameOf(card)} is over ${where}. Dropping it here will ${verbs[move.action]}.`;
+}
+
+/** The column under the pointer, else the one the dragged card overlaps most. */
+export const columnUnderCard: CollisionDetection = (args) => {
+  const underPointer = pointerWithin(args);
+  return underPointer.length > 0 ? underPointer : rectIntersection(args);
+};
+
+/** What a screen reader hears while a card is dragged by pointer. */
+export function dragAnnouncements(
+  cardOf: (id: string | number) => BoardCard | undefined,
+  abilities: BoardAbilities,
+): Announcements {
+  return {
+    onDragStart: ({ active }) => pickedUpSentence(cardOf(active.id)),
+    onDragOver: ({ active, over }) =>
+      overSentence(cardOf(active.id), over?.id as BoardColumn | undefined, abilities),
+    onDragEnd: ({ active, over }) =>
+      over
+        ? droppedSentence(cardOf(active.id), over.id as BoardColumn)
+        : `${nameOf(cardOf(active.id))} was dropped.`,
+    onDragCancel: ({ active }) => cancelledSentence(cardOf(active.id)),
+  };
+}
+
 export const dragInstructions =
-  "To pick up a run, focus its drag handle and press Space. Use the arrow keys to move between columns, Space to drop, Escape to cancel.";
+  "To move a run, focus its drag handle and press Space. Use the arrow keys to move between columns, Space to drop, Escape to cancel.";

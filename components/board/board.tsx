@@ -5,7 +5,6 @@ import {
   type DragEndEvent,
   DragOverlay,
   type DragStartEvent,
-  KeyboardSensor,
   PointerSensor,
   useSensor,
   useSensors,
@@ -24,10 +23,23 @@ import { filterCards } from "@/lib/runners/board-filters";
 import { boardMove } from "@/lib/runners/board-moves";
 import { ArchiveDropZone } from "./archive-drop-zone";
 import { BoardColumnView, dropHintFor } from "./board-column";
-import { columnByColumn, columnUnderCard, dragAnnouncements, dragInstructions } from "./board-drag";
+import { columnUnderCard, dragAnnouncements, dragInstructions } from "./board-drag";
 import { BoardToolbar } from "./board-toolbar";
 import { FollowUpDialog } from "./follow-up-dialog";
 import { RunnerCard } from "./runner-card";
+import { useKeyboardMove } from "./use-keyboard-move";
+
+/** A board with sites but no runs yet says how to start one. */
+function NoRunsYet({ canStart }: { canStart: boolean }) {
+  return (
+    <p className="rounded-lg border border-dashed border-border p-4 text-sm text-ink-muted">
+      No runs on these sites yet.{" "}
+      {canStart
+        ? "Start one with New run (or press n): describe the change, pick the site, and the agent gets to work."
+        : "Runs started on Netlify or through a key appear here as they start."}
+    </p>
+  );
+}
 
 /**
  * The board: live cards in columns, filtered by the view in the URL. A drop (or "Move to…")
@@ -83,10 +95,14 @@ export function Board() {
     [abilities, move],
   );
 
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: columnByColumn }),
+  const visibleColumns = useMemo(
+    () => boardColumns.filter(({ id }) => id !== "archived" || url.archived),
+    [url.archived],
   );
+  // From the keyboard a card can also go to Archived while that column is hidden (its drop zone).
+  const keyboardColumns = useMemo(() => boardColumns.map(({ id }) => id), []);
+  const keyboard = useKeyboardMove(keyboardColumns, abilities, startMove);
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
   const announcements = useMemo(
     () => dragAnnouncements((id) => byId.current.get(String(id)), abilities),
     [abilities],
@@ -99,10 +115,11 @@ export function Board() {
   };
 
   if (!data) return null;
-  const visibleColumns = boardColumns.filter(({ id }) => id !== "archived" || url.archived);
+  const moving = dragged ?? keyboard.moving?.card;
   return (
     <div className="flex flex-col gap-4">
       <BoardToolbar sites={data.sites} viewer={data.viewer} counts={groupByColumn(cards)} />
+      {data.cards.length === 0 ? <NoRunsYet canStart={abilities.write} /> : null}
       <DndContext
         sensors={sensors}
         collisionDetection={columnUnderCard}
@@ -119,12 +136,22 @@ export function Board() {
               cards={columns[column.id]}
               abilities={abilities}
               now={now}
-              hint={dragged ? dropHintFor(boardMove(dragged, column.id, abilities)) : undefined}
+              hint={moving ? dropHintFor(boardMove(moving, column.id, abilities)) : undefined}
               shownOnPhone={column.id === url.show}
+              targeted={keyboard.moving?.column === column.id}
+              movingId={keyboard.moving?.card.id}
               onMove={startMove}
+              onHandleKey={keyboard.onHandleKey}
+              onHandleBlur={keyboard.cancel}
             />
           ))}
-          {dragged && !url.archived ? <ArchiveDropZone card={dragged} abilities={abilities} /> : null}
+          {moving && !url.archived ? (
+            <ArchiveDropZone
+              card={moving}
+              abilities={abilities}
+              targeted={keyboard.moving?.column === "archived"}
+            />
+          ) : null}
         </div>
         <DragOverlay dropAnimation={null}>
           {dragged ? (
@@ -132,6 +159,9 @@ export function Board() {
           ) : null}
         </DragOverlay>
       </DndContext>
+      <div role="status" aria-live="assertive" aria-atomic="true" className="sr-only">
+        {keyboard.announcement}
+      </div>
       {followUpFor ? (
         <FollowUpDialog
           card={followUpFor}

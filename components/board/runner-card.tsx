@@ -1,7 +1,7 @@
 "use client";
 
 import { useDraggable } from "@dnd-kit/core";
-import { memo } from "react";
+import { type KeyboardEvent, memo } from "react";
 import { type BoardCard, type BoardColumn, columnOf, isKnownState, netlifyRunUrl } from "@/lib/runners/board";
 import type { BoardAbilities } from "@/lib/runners/board-moves";
 import { AgentText } from "./agent-text";
@@ -26,12 +26,21 @@ export const RunnerCard = memo(function RunnerCard({
   abilities,
   now,
   onMove,
+  onHandleKey,
+  onHandleBlur,
+  picked = false,
   dragging = false,
 }: {
   card: BoardCard;
   abilities: BoardAbilities;
   now: number;
   onMove: (card: BoardCard, to: BoardColumn) => void;
+  /** Keyboard moves: the grip's keys go to the board, which knows the columns. */
+  onHandleKey?: (card: BoardCard, event: KeyboardEvent<HTMLButtonElement>) => void;
+  onHandleBlur?: () => void;
+  /** Picked up from the keyboard. */
+  picked?: boolean;
+  /** Rendered in the drag overlay. */
   dragging?: boolean;
 }) {
   const title = card.title ?? "Untitled run";
@@ -47,7 +56,7 @@ export const RunnerCard = memo(function RunnerCard({
       aria-label={title}
       className={`flex flex-col gap-2 rounded-lg border bg-surface p-3 text-sm shadow-sm ${
         card.state === "await_input" ? "border-warn-ink/40" : "border-border"
-      } ${isDragging && !dragging ? "opacity-40" : ""} ${dragging ? "shadow-lg ring-2 ring-accent" : ""}`}
+      } ${isDragging && !dragging ? "opacity-40" : ""} ${dragging || picked ? "shadow-lg ring-2 ring-accent" : ""}`}
     >
       <div className="flex items-start gap-2">
         <h3 className="min-w-0 flex-1 font-medium leading-snug break-words">
@@ -59,6 +68,9 @@ export const RunnerCard = memo(function RunnerCard({
             ref={setActivatorNodeRef}
             {...attributes}
             {...listeners}
+            onKeyDown={(event) => onHandleKey?.(card, event)}
+            onBlur={onHandleBlur}
+            aria-pressed={picked}
             aria-label={`Drag “${title}”`}
             className="-m-1 flex size-8 shrink-0 cursor-grab touch-none items-center justify-center rounded-md text-ink-muted hover:bg-surface-muted"
           >

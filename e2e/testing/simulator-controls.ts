@@ -20,8 +20,20 @@ export class SimulatorControls {
   }
 
   /** Queues the outcomes of the next sessions started outside the team and of the next pull requests. */
-  async forceOutcomes(outcomes: { sessions?: SessionOutcome[]; pull_requests?: Array<"ok" | "error"> }) {
+  async forceOutcomes(outcomes: {
+    sessions?: Array<SessionOutcome | { questions: Array<{ question: string; options?: string[] }> }>;
+    pull_requests?: Array<"ok" | "error">;
+  }) {
     await this.send("POST", "/__sim/outcomes", outcomes);
+  }
+
+  /** Makes the next matching API calls fail as `plan` says (see the simulator's FaultPlan). */
+  async injectFault(plan: { pathPrefix: string; errorStatus: number; errorBody?: unknown; count?: number }) {
+    await this.send("POST", "/__sim/faults", { errorRate: 1, ...plan });
+  }
+
+  async clearFaults(): Promise<void> {
+    await this.send("DELETE", "/__sim/faults");
   }
 
   /** Moves the simulated clock on: every session, pull request and commit due by then lands. */

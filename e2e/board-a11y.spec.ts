@@ -1,0 +1,54 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { signInAsDemoUser } from "./testing/sign-in";
+
+/*
+ * The board as people with other setups see it: WCAG A/AA (contrast included) in both themes,
+ * checked by axe on the live page, and a phone's width with one column at a time and no
+ * sideways scrolling of the page.
+ */
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    );
+}
+
+for (const scheme of ["light", "dark"] as const) {
+  test(`the board has no serious accessibility violations in the ${scheme} theme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await signInAsDemoUser(page);
+    await expect(
+      page
+        .getByRole("region", { name: /^Running/ })
+        .getByRole("article")
+        .first(),
+    ).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
+
+test("on a 375 px phone the board shows one column at a time, switched by name, with no sideways scroll", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await signInAsDemoUser(page);
+  const needsYou = page.getByRole("region", { name: /^Needs you/ });
+  await expect(needsYou).toBeVisible();
+  await expect(page.getByRole("region", { name: /^Running/ })).toBeHidden();
+  await page.getByRole("combobox", { name: "Column" }).selectOption("running");
+  await expect(page.getByRole("region", { name: /^Running/ })).toBeVisible();
+  await expect(needsYou).toBeHidden();
+  await expect(page).toHaveURL(/show=running/);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expect(page.getByRole("banner").getByText("Demo mode")).toBeInViewport();
+  expect(await seriousViolations(page)).toEqual([]);
+});
