@@ -29,7 +29,7 @@ export class SimulatorControls {
 
   /** Makes the next matching API calls fail as `plan` says (see the simulator's FaultPlan). */
   async injectFault(plan: { pathPrefix: string; errorStatus: number; errorBody?: unknown; count?: number }) {
-    await this.send("POST", "/__sim/faults", { errorRate: 1, ...plan });
+    await this.send("PUT", "/__sim/faults", { errorRate: 1, ...plan });
   }
 
   async clearFaults(): Promise<void> {

@@ -21,5 +21,5 @@ export const boardUrlState = {
 
 export function useBoardUrl() {
   // Typing in the search field rewrites the URL without a history entry per keystroke.
-  return useQueryStates(boardUrlState, { history: "replace", throttleMs: 300 });
+  return useQueryStates(boardUrlState, { history: "replace" });
 }
