@@ -55,7 +55,7 @@ export class SimulatorControls {
 
   private async send(method: string, path: string, data?: unknown): Promise<unknown> {
     const answer = await this.request.fetch(`${this.origin}${path}`, { method, data });
-    expect(answer.status(), `${method} ${path}: ${await answer.text()}`).toBe(200);
-    return answer.json();
+    expect(answer.ok(), `${method} ${path}: ${answer.status()} ${await answer.text()}`).toBe(true);
+    return answer.status() === 204 ? undefined : answer.json();
   }
 }
