@@ -116,6 +116,35 @@ test.describe("moving cards", () => {
     await simulator.setRunnerState(runner.id, null);
   });
 
+  test("drags a card by its grip: a finished run onto PR open opens a pull request, a running one onto Cancelled stops it", async () => {
+    const simulator = SimulatorControls.ofRunningDemo(api);
+    const drag = async (title: string, to: RegExp) => {
+      const from = await card(title)
+        .getByRole("button", { name: `Drag “${title}”` })
+        .boundingBox();
+      const target = await column(to).boundingBox();
+      if (!from || !target) throw new Error("the grip and the column are on screen");
+      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(target.x + target.width / 2, target.y + 80, { steps: 12 });
+      await page.mouse.up();
+    };
+    const finished = await startRunThroughProxy(api, key, "dragged pull request");
+    const running = await startRunThroughProxy(api, key, "dragged stop");
+    await simulator.setRunnerState(finished.id, "done");
+    await page.goto(`/?q=${encodeURIComponent("Check the dragged")}`);
+    await expect(card(finished.title, /^Needs review/)).toBeVisible();
+    await drag(finished.title, /^PR open/);
+    await expect(card(finished.title, /^PR open/)).toBeVisible();
+    await expect(page.getByText(`Opening a pull request for “${finished.title}”.`)).toBeVisible();
+
+    await expect(card(running.title, /^(New|Running)/)).toBeVisible();
+    await drag(running.title, /^Cancelled/);
+    await expect(card(running.title, /^Cancelled/)).toBeVisible();
+    await expect(page.getByText(`Stopping “${running.title}”.`)).toBeVisible();
+    await simulator.setRunnerState(finished.id, null);
+  });
+
   test("sends a follow-up to a stopped run from the Move to… menu, through its dialog", async () => {
     const runner = await startRunThroughProxy(api, key, "follow-up");
     const stopped = await api.delete(`/api/proxy/agent_runners/${runner.id}`, {

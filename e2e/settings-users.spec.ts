@@ -32,6 +32,24 @@ test("an admin approves a waiting person as a viewer, who then sees the board bu
 
   await marco.goto("/");
   await expect(marco.getByRole("heading", { level: 1, name: "Board" })).toBeVisible();
+  // The board is read-only for a viewer: no drag handles, no Move to…, New run disabled; the API agrees.
+  const running = marco
+    .getByRole("region", { name: /^Running/ })
+    .getByRole("article")
+    .first();
+  await expect(running).toBeVisible();
+  await expect(running.getByRole("button", { name: /^Drag / })).toHaveCount(0);
+  await expect(running.getByRole("button", { name: /^Move .* to…$/ })).toHaveCount(0);
+  await expect(marco.getByRole("button", { name: "New run" })).toBeDisabled();
+  const runnerId = (
+    (await (await marco.request.get("/api/board")).json()) as { cards: Array<{ id: string }> }
+  ).cards[0]?.id;
+  const stop = await marco.request.post(`/api/runners/${runnerId}/actions`, {
+    data: { action: "stop" },
+    headers: { origin: new URL(marco.url()).origin },
+  });
+  expect(stop.status()).toBe(403);
+  expect((await stop.json()).code).toBe("FORBIDDEN");
   await marco.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
   await expect(marco.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
   await expect(marco.getByRole("region", { name: "System" })).toBeVisible();
