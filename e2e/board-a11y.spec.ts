@@ -32,6 +32,11 @@ for (const scheme of ["light", "dark"] as const) {
         .first(),
     ).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
+    // The board scrolls sideways inside itself; the page never does.
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
   });
 }
 

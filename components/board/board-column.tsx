@@ -75,7 +75,7 @@ export function BoardColumnView({
     <section
       ref={setNodeRef}
       aria-labelledby={headingId}
-      className={`${shownOnPhone ? "flex" : "hidden md:flex"} min-w-0 flex-col gap-2 rounded-xl p-2 transition-opacity ${
+      className={`${shownOnPhone ? "flex" : "hidden md:flex"} relative min-w-0 flex-col gap-2 rounded-xl p-2 transition-opacity ${
         column.id === "needs_you" ? "bg-warn-soft/60" : "bg-surface-muted/60"
       } ${refused ? "opacity-45" : ""} ${(hint && !refused && isOver) || targeted ? "ring-2 ring-accent" : ""}`}
     >
