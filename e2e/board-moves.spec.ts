@@ -132,6 +132,8 @@ test.describe("moving cards", () => {
     const finished = await startRunThroughProxy(api, key, "dragged pull request");
     const running = await startRunThroughProxy(api, key, "dragged stop");
     await simulator.setRunnerState(finished.id, "done");
+    // Wide enough for every column at once: a drag near the board's edge scrolls it instead.
+    await page.setViewportSize({ width: 2400, height: 900 });
     await page.goto(`/?q=${encodeURIComponent("Check the dragged")}`);
     await expect(card(finished.title, /^Needs review/)).toBeVisible();
     await drag(finished.title, /^PR open/);
@@ -143,6 +145,7 @@ test.describe("moving cards", () => {
     await expect(card(running.title, /^Cancelled/)).toBeVisible();
     await expect(page.getByText(`Stopping “${running.title}”.`)).toBeVisible();
     await simulator.setRunnerState(finished.id, null);
+    await page.setViewportSize({ width: 1280, height: 720 });
   });
 
   test("sends a follow-up to a stopped run from the Move to… menu, through its dialog", async () => {
