@@ -123,6 +123,9 @@ export function Board() {
       <DndContext
         sensors={sensors}
         collisionDetection={columnUnderCard}
+        // The board scrolls sideways only with the pointer right at its edge, so a column near
+        // the edge can still be dropped on.
+        autoScroll={{ threshold: { x: 0.05, y: 0.1 } }}
         accessibility={{ announcements, screenReaderInstructions: { draggable: dragInstructions } }}
         onDragStart={onDragStart}
         onDragEnd={onDragEnd}
