@@ -117,11 +117,14 @@ test.describe("moving cards", () => {
   });
 
   test("drags a finished run by its grip onto PR open, which opens a pull request", async () => {
+    // A pull request needs a run that really finished: its session ends on the demo's real-time
+    // clock, which other scenarios share, so it is waited for rather than pushed on.
+    test.setTimeout(180_000);
     const simulator = SimulatorControls.ofRunningDemo(api);
+    await simulator.forceOutcomes({ sessions: ["done"] });
     const finished = await startRunThroughProxy(api, key, "dragged pull request");
-    await simulator.setRunnerState(finished.id, "done");
     await page.goto(`/?q=${encodeURIComponent(finished.title)}`);
-    await expect(card(finished.title, /^Needs review/)).toBeVisible();
+    await expect(card(finished.title, /^Needs review/)).toBeVisible({ timeout: 150_000 });
     const from = await card(finished.title)
       .getByRole("button", { name: `Drag “${finished.title}”` })
       .boundingBox();
@@ -135,7 +138,6 @@ test.describe("moving cards", () => {
     await page.mouse.up();
     await expect(card(finished.title, /^PR open/)).toBeVisible();
     await expect(page.getByText(`Opening a pull request for “${finished.title}”.`)).toBeVisible();
-    await simulator.setRunnerState(finished.id, null);
   });
 
   test("sends a follow-up to a stopped run from the Move to… menu, through its dialog", async () => {
