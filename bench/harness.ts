@@ -1,6 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { createServer } from "node:net";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import autocannon from "autocannon";
+import type { ProcessGroups } from "./process-groups";
 
 /** Starts a bench server script (via tsx) in its own process and resolves once it prints its URL. */
 export function startServerProcess(
@@ -19,6 +22,39 @@ export function startServerProcess(
     });
     child.on("exit", (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));
   });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = address && typeof address === "object" ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolves once the app's health check answers; rejects when its process (`name` in `processes`) exits first. */
+export async function waitForHealth(
+  processes: ProcessGroups,
+  name: string,
+  child: ChildProcess,
+  appUrl: string,
+): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`${name} exited before it was ready:\n${processes.tail(name)}`);
+    const healthy = await fetch(`${appUrl}/api/health`).then(
+      (answer) => answer.ok,
+      () => false,
+    );
+    if (healthy) return;
+    await sleep(250);
+  }
+  throw new Error(`${name} was not healthy within 120 s:\n${processes.tail(name)}`);
 }
 
 export interface LoadResult {

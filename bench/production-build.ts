@@ -30,6 +30,13 @@ function newestChange(path: string): number {
   );
 }
 
+/** When a file that goes into `next build` last changed, in ms since the epoch. */
+export const sourcesChangedAt = (): number =>
+  Math.max(...sourceDirs.map(newestChange), ...sourceFiles.map(newestChange));
+
+/** When the build in `distDir` was written, or 0 when there is none. */
+export const builtAt = (distDir = ".next"): number => newestChange(join(distDir, "BUILD_ID"));
+
 export type BuildMode = "auto" | "always" | "never";
 
 export interface BuildOutcome {
@@ -51,13 +58,18 @@ export async function ensureProductionBuild(
 ): Promise<BuildOutcome> {
   const deadline = Date.now() + 15 * 60_000;
   for (;;) {
-    const builtAt = newestChange(join(".next", "BUILD_ID"));
-    const sourcesAt = Math.max(...sourceDirs.map(newestChange), ...sourceFiles.map(newestChange));
+    const built = builtAt();
     const reason =
-      mode === "always" ? "asked" : builtAt === 0 ? "missing" : sourcesAt > builtAt ? "stale" : undefined;
+      mode === "always"
+        ? "asked"
+        : built === 0
+          ? "missing"
+          : sourcesChangedAt() > built
+            ? "stale"
+            : undefined;
     if (mode === "never" || reason === undefined) {
-      if (builtAt === 0) throw new Error("there is no production build in .next (run npm run build)");
-      return { state: "fresh", detail: `built ${Math.round((Date.now() - builtAt) / 60_000)} min ago` };
+      if (built === 0) throw new Error("there is no production build in .next (run npm run build)");
+      return { state: "fresh", detail: `built ${Math.round((Date.now() - built) / 60_000)} min ago` };
     }
     const started = performance.now();
     const { code } = await processes.run("build", "npm", ["run", "build"], env, 900_000);

@@ -1,9 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { generateApiKey } from "@/lib/keys/key-format";
 import type { BenchDatabase } from "./bench-database";
+import { freePort, waitForHealth } from "./harness";
 import type { ProcessGroups } from "./process-groups";
 
 /** Everything `bench:proxy` talks to, started by `startProxyStack`. */
@@ -24,32 +23,6 @@ const tsx = join(process.cwd(), "node_modules", ".bin", "tsx");
 // Demo seed, frozen clock, team off: a world that changes only when the benchmark asks.
 const simulatedWorld = ["--seed", "demo", "--speed", "0", "--team", "off"];
 const allScopes = "agent_runners:read,agent_runners:write,agent_runners:deploy";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = address && typeof address === "object" ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(processes: ProcessGroups, appUrl: string, exited: () => boolean) {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (exited()) throw new Error(`npm start exited before it was ready:\n${processes.tail("switchyard")}`);
-    const healthy = await fetch(`${appUrl}/api/health`).then(
-      (answer) => answer.ok,
-      () => false,
-    );
-    if (healthy) return;
-    await sleep(250);
-  }
-  throw new Error(`npm start was not healthy within 120 s:\n${processes.tail("switchyard")}`);
-}
 
 /**
  * The environment of live mode against the simulator, as an operator would set it: the
@@ -140,7 +113,7 @@ export async function startProxyStack(
   });
   const app = processes.start("switchyard", "npm", ["start"], env);
   const appUrl = `http://127.0.0.1:${appPort}`;
-  await waitForHealth(processes, appUrl, () => app.exitCode !== null || app.signalCode !== null);
+  await waitForHealth(processes, "switchyard", app, appUrl);
 
   const { siteId, runnerId } = await pickRunner(apiUrl, simToken);
   const keysCli = async (args: string[]) => {
