@@ -121,8 +121,10 @@ test.describe("moving cards", () => {
     // clock, which other scenarios share, so it is waited for rather than pushed on.
     test.setTimeout(180_000);
     const simulator = SimulatorControls.ofRunningDemo(api);
+    // docs-portal has no GitHub App installed, so its runs cannot open pull requests.
+    const linkedKey = await mintKeyFor(page, "field-notes-blog", "Board pull request");
     await simulator.forceOutcomes({ sessions: ["done"] });
-    const finished = await startRunThroughProxy(api, key, "dragged pull request");
+    const finished = await startRunThroughProxy(api, linkedKey, "dragged pull request");
     await page.goto(`/?q=${encodeURIComponent(finished.title)}`);
     await expect(card(finished.title, /^Needs review/)).toBeVisible({ timeout: 150_000 });
     const from = await card(finished.title)
@@ -138,6 +140,9 @@ test.describe("moving cards", () => {
     await page.mouse.up();
     await expect(card(finished.title, /^PR open/)).toBeVisible();
     await expect(page.getByText(`Opening a pull request for “${finished.title}”.`)).toBeVisible();
+    await page.request.delete(`/api/keys/${linkedKey.id}`, {
+      headers: { origin: new URL(page.url()).origin },
+    });
   });
 
   test("sends a follow-up to a stopped run from the Move to… menu, through its dialog", async () => {
