@@ -12,13 +12,10 @@ for (const shot of shots) {
     await page.setViewportSize({ width: shot.width, height: shot.height });
     await page.emulateMedia({ colorScheme: shot.colorScheme, reducedMotion: "reduce" });
     await signInAsDemoUser(page);
-    await expect(
-      page
-        .getByRole("region", { name: /^Running/ })
-        .getByRole("article")
-        .first(),
-    ).toBeAttached();
+    // A phone shows one column: the busy one makes the better picture.
     if (shot.width < 768) await page.getByRole("combobox", { name: "Column" }).selectOption("running");
+    const running = page.getByRole("region", { name: /^Running/ });
+    await expect(running.getByRole("article").first()).toBeVisible();
     await page.mouse.move(0, 0);
     await page.screenshot({ path: `docs/${shot.name}.png` });
   });
