@@ -61,23 +61,10 @@ export function Board() {
     [data?.viewer.write, data?.viewer.deploy],
   );
   const cards = useMemo(() => (data ? shownCards(data, url.archived) : []), [data, url.archived]);
+  const { site, agent, state, q: text, mine, sort } = url;
   const filtered = useMemo(
-    () =>
-      data
-        ? filterCards(
-            cards,
-            {
-              site: url.site,
-              agent: url.agent,
-              column: url.state,
-              text: url.q,
-              mine: url.mine,
-              sort: url.sort,
-            },
-            data.viewer,
-          )
-        : [],
-    [cards, data, url],
+    () => (data ? filterCards(cards, { site, agent, column: state, text, mine, sort }, data.viewer) : []),
+    [cards, data, site, agent, state, text, mine, sort],
   );
   const columns = useMemo(() => groupByColumn(filtered), [filtered]);
   const byId = useRef(new Map<string, BoardCard>());

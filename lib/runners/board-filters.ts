@@ -1,4 +1,11 @@
-import { type BoardCard, type BoardColumn, boardColumns, byLatestActivity, columnOf } from "./board";
+import {
+  type BoardCard,
+  type BoardColumn,
+  boardColumns,
+  byLatestActivity,
+  columnOf,
+  newestFirst,
+} from "./board";
 
 /*
  * The board's filters and sort, kept in the URL so a view can be shared. Pure, so the browser
@@ -39,10 +46,12 @@ function matchesText(card: BoardCard, text: string): boolean {
   );
 }
 
+const titleOrder = new Intl.Collator(undefined, { sensitivity: "base" });
+
 const sorters: Record<BoardSort, (a: BoardCard, b: BoardCard) => number> = {
   activity: byLatestActivity,
-  created: (a, b) => b.createdAt.localeCompare(a.createdAt),
-  title: (a, b) => (a.title ?? "").localeCompare(b.title ?? "", undefined, { sensitivity: "base" }),
+  created: newestFirst("createdAt"),
+  title: (a, b) => titleOrder.compare(a.title ?? "", b.title ?? ""),
 };
 
 /** The cards a view shows, in its order. */

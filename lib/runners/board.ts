@@ -128,9 +128,18 @@ export function groupByColumn(cards: readonly BoardCard[]): Record<BoardColumn, 
   return columns;
 }
 
-/** The board's order within a column: latest activity first (ISO strings sort as their instants). */
-export const byLatestActivity = (a: BoardCard, b: BoardCard) =>
-  b.lastActivityAt.localeCompare(a.lastActivityAt);
+/**
+ * Newest first by an ISO 8601 field. ISO strings of one format sort as their instants, and a
+ * plain comparison is many times faster than `localeCompare`, which collates: the board sorts
+ * thousands of cards on every change.
+ */
+export const newestFirst =
+  (field: "lastActivityAt" | "createdAt") =>
+  (a: BoardCard, b: BoardCard): number =>
+    a[field] < b[field] ? 1 : a[field] > b[field] ? -1 : 0;
+
+/** The board's order within a column: latest activity first. */
+export const byLatestActivity = newestFirst("lastActivityAt");
 
 /** What a live update carries (see `/api/board/changes`). */
 export interface BoardChanges {
