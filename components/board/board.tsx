@@ -51,7 +51,9 @@ export function Board() {
   const { data } = useQuery(boardQueryOptions(url.archived));
   useLiveBoard(url.archived);
   const now = useNow();
-  const move = useMoveRunner();
+  // `mutate` keeps its identity; the mutation object does not, and a callback depending on it
+  // would re-render every card whenever a move starts or settles.
+  const { mutate: moveRunner } = useMoveRunner();
   const [dragged, setDragged] = useState<BoardCard>();
   const [followUpFor, setFollowUpFor] = useState<BoardCard>();
   const [archiveFor, setArchiveFor] = useState<BoardCard>();
@@ -77,9 +79,9 @@ export function Board() {
       if (decided.kind !== "action") return;
       if (decided.action === "follow_up") return setFollowUpFor(card);
       if (decided.action === "archive") return setArchiveFor(card);
-      move.mutate({ card, action: { action: decided.action } });
+      moveRunner({ card, action: { action: decided.action } });
     },
-    [abilities, move],
+    [abilities, moveRunner],
   );
 
   const visibleColumns = useMemo(
@@ -157,7 +159,7 @@ export function Board() {
           card={followUpFor}
           onClose={() => setFollowUpFor(undefined)}
           onSend={(action) => {
-            move.mutate({ card: followUpFor, action });
+            moveRunner({ card: followUpFor, action });
             setFollowUpFor(undefined);
           }}
         />
@@ -170,7 +172,7 @@ export function Board() {
           description={`“${archiveFor.title ?? "Untitled run"}” leaves the board; it stays under Archived.`}
           confirmLabel="Archive"
           onConfirm={(close) => {
-            move.mutate({ card: archiveFor, action: { action: "archive" } });
+            moveRunner({ card: archiveFor, action: { action: "archive" } });
             close();
             setArchiveFor(undefined);
           }}
