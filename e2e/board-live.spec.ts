@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { serverLogFile } from "./testing/demo-handoff";
+import { type BoardKey, mintKeyFor, startRunThroughProxy } from "./testing/proxy-runs";
 import { signInAsDemoUser } from "./testing/sign-in";
 import { SimulatorControls } from "./testing/simulator-controls";
 
@@ -16,15 +17,9 @@ const siteName = "field-notes-blog";
 /** The active refresh runs every 3 s, started at most a second late, then the event and the fetch. */
 const activePollingBudgetMs = 5_000;
 
-interface Runner {
-  id: string;
-  title: string | null;
-  state: string;
-}
-
 let page: Page;
 let api: APIRequestContext;
-let key: { id: string; secret: string };
+let key: BoardKey;
 
 test.describe("the open board", () => {
   test.describe.configure({ mode: "serial" });
@@ -34,23 +29,7 @@ test.describe("the open board", () => {
     page = await (await browser.newContext({ baseURL })).newPage();
     api = await playwright.request.newContext({ baseURL });
     await signInAsDemoUser(page);
-    const sites = (await (await page.request.get(`/api/sites?search=${siteName}`)).json()) as {
-      sites: Array<{ id: string; name: string; connected: boolean }>;
-    };
-    const site = sites.sites.find((each) => each.name === siteName && each.connected);
-    if (!site) throw new Error(`${siteName} is not on the board`);
-    const minted = await page.request.post("/api/keys", {
-      data: {
-        name: `Live board ${Date.now().toString(36)}`,
-        siteId: site.id,
-        scopes: ["agent_runners:read", "agent_runners:write"],
-        expires: "7d",
-      },
-      headers: { origin: new URL(baseURL).origin },
-    });
-    expect(minted.status(), await minted.text()).toBe(201);
-    const answer = (await minted.json()) as { key: string; apiKey: { id: string } };
-    key = { id: answer.apiKey.id, secret: answer.key };
+    key = await mintKeyFor(page, siteName, "Live board");
   });
 
   test.afterAll(async () => {
@@ -62,16 +41,7 @@ test.describe("the open board", () => {
     await page?.context().close();
   });
 
-  async function createThroughProxy(purpose: string): Promise<Runner & { title: string }> {
-    const answer = await api.post("/api/proxy/agent_runners", {
-      headers: { Authorization: `Bearer ${key.secret}` },
-      data: { prompt: `Check the ${purpose} (${Date.now().toString(36)})` },
-    });
-    expect(answer.ok(), await answer.text()).toBe(true);
-    const runner = (await answer.json()) as Runner;
-    if (!runner.title) throw new Error("the new runner has no title to find its card by");
-    return { ...runner, title: runner.title };
-  }
+  const createThroughProxy = (purpose: string) => startRunThroughProxy(api, key, purpose);
 
   const card = (title: string, column?: RegExp) =>
     (column ? page.getByRole("region", { name: column }) : page.getByRole("main")).getByRole("article", {
