@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import { useAnswerQuestion } from "@/lib/queries/runner-actions";
 import { type BoardCard, type CardInteraction, netlifyRunUrl } from "@/lib/runners/board";
 import { AgentText } from "./agent-text";
@@ -70,7 +70,7 @@ function QuestionForm({
   card: BoardCard;
   interaction: Extract<CardInteraction, { kind: "questions" }>;
   canAnswer: boolean;
-  skip: React.ReactNode;
+  skip: ReactNode;
   onSend: (response: Answer[]) => void;
   pending: boolean;
 }) {

@@ -1,4 +1,4 @@
-import { and, desc, eq, ne, type SQL, sql } from "drizzle-orm";
+import { desc, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { apiKeys, runners, sessions, sites, users } from "@/db/schema";
 import type { StoredInteractions } from "@/db/schema/sessions";
@@ -122,8 +122,10 @@ export async function listBoardCards(
   filter: BoardCardFilter = { includeArchived: false },
   limit = 5_000,
 ): Promise<BoardCard[]> {
-  const where: SQL | undefined = filter.includeArchived ? undefined : ne(runners.state, "archived");
-  const rows = await visibleCardRows(db).where(and(where)).orderBy(desc(lastActivity)).limit(limit);
+  const rows = await visibleCardRows(db)
+    .where(filter.includeArchived ? undefined : ne(runners.state, "archived"))
+    .orderBy(desc(lastActivity))
+    .limit(limit);
   return rows.map(toBoardCard);
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { runners, type User } from "@/db/schema";
 import { netlifyClientForUser } from "@/lib/auth/user-netlify-client";
@@ -32,10 +32,7 @@ export async function runRunnerAction(
 ): Promise<RunnerActionDone> {
   if (action.action === "create_pr" && !boardAbilities(user).deploy)
     throw new ApiError("FORBIDDEN", "Opening a pull request needs deploy rights, which you do not have.");
-  const [runner] = await db
-    .select({ siteId: runners.siteId })
-    .from(runners)
-    .where(and(eq(runners.id, runnerId)));
+  const [runner] = await db.select({ siteId: runners.siteId }).from(runners).where(eq(runners.id, runnerId));
   if (!runner) throw new ApiError("NOT_FOUND", "This run is not on the board.");
   const client = await netlifyClientForUser(db, env, user.id);
   try {
