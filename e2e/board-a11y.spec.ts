@@ -40,7 +40,7 @@ for (const scheme of ["light", "dark"] as const) {
   });
 }
 
-test("on a 375 px phone the board shows one column at a time, switched by name, with no sideways scroll", async ({
+test("on a 375 px phone the board shows one column at a time, switched by name, with filters folded away and no sideways scroll", async ({
   page,
 }) => {
   await page.setViewportSize({ width: 375, height: 800 });
@@ -52,6 +52,19 @@ test("on a 375 px phone the board shows one column at a time, switched by name, 
   await expect(page.getByRole("region", { name: /^Running/ })).toBeVisible();
   await expect(needsYou).toBeHidden();
   await expect(page).toHaveURL(/show=running/);
+  // The filters fold away behind a button, so the cards keep the small screen.
+  const search = page.getByRole("searchbox", { name: "Search" });
+  await expect(search).toBeHidden();
+  const filters = page.getByRole("button", { name: "Filters", exact: true });
+  await expect(filters).toHaveAttribute("aria-expanded", "false");
+  await filters.click();
+  await expect(search).toBeVisible();
+  await search.fill("zzz-no-such-run");
+  await expect(page.getByRole("button", { name: "Filters (1)" })).toHaveAttribute("aria-expanded", "true");
+  await expect(page.getByRole("region", { name: /^Running/ }).getByRole("article")).toHaveCount(0);
+  await search.fill("");
+  await page.getByRole("button", { name: "Filters", exact: true }).click();
+  await expect(search).toBeHidden();
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useId, useState } from "react";
 import { agents } from "@/db/schema/upstream-states";
 import { useBoardUrl } from "@/lib/queries/board-url";
 import { type BoardCard, type BoardColumn, boardColumns } from "@/lib/runners/board";
@@ -21,12 +22,45 @@ export function BoardToolbar({
   counts: Record<BoardColumn, BoardCard[]>;
 }) {
   const [url, setUrl] = useBoardUrl();
+  // On a phone the filters fold away behind a button, so the cards keep the screen.
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const filtersId = useId();
+  const activeFilters = [url.q, url.site, url.agent, url.state, url.mine].filter(Boolean).length;
   return (
     <div className="flex flex-col gap-3">
-      <div className="flex justify-end">
+      <div className="flex items-end justify-end gap-2">
+        <label className={`${label} flex-1 md:hidden`}>
+          Column
+          <select
+            value={url.show}
+            onChange={(event) => void setUrl({ show: event.target.value as BoardColumn })}
+            className={control}
+          >
+            {boardColumns
+              .filter(({ id }) => id !== "archived" || url.archived)
+              .map((column) => (
+                <option key={column.id} value={column.id}>
+                  {column.title} ({counts[column.id].length})
+                </option>
+              ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          aria-expanded={filtersOpen}
+          aria-controls={filtersId}
+          onClick={() => setFiltersOpen((open) => !open)}
+          className={`${control} font-medium md:hidden`}
+        >
+          {activeFilters ? `Filters (${activeFilters})` : "Filters"}
+        </button>
         <CreateRunnerButton sites={sites} disabled={!viewer.write} />
       </div>
-      <search aria-label="Filter runs" className="flex flex-wrap items-end gap-3">
+      <search
+        id={filtersId}
+        aria-label="Filter runs"
+        className={`${filtersOpen ? "flex" : "hidden"} flex-wrap items-end gap-3 md:flex`}
+      >
         <label className={`${label} min-w-40 flex-1`}>
           Search
           <input
@@ -113,22 +147,6 @@ export function BoardToolbar({
           Show archived
         </label>
       </search>
-      <label className={`${label} md:hidden`}>
-        Column
-        <select
-          value={url.show}
-          onChange={(event) => void setUrl({ show: event.target.value as BoardColumn })}
-          className={control}
-        >
-          {boardColumns
-            .filter(({ id }) => id !== "archived" || url.archived)
-            .map((column) => (
-              <option key={column.id} value={column.id}>
-                {column.title} ({counts[column.id].length})
-              </option>
-            ))}
-        </select>
-      </label>
     </div>
   );
 }

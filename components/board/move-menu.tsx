@@ -19,7 +19,10 @@ export function MoveMenu({
 }) {
   const from = columnOf(card);
   return (
-    <Menu.Root>
+    // Not modal: a modal menu locks the page's scroll and hides the rest from assistive tech with
+    // a style sheet and attributes it takes away again on close, which restyles the whole board
+    // just as the moved card is drawn.
+    <Menu.Root modal={false}>
       <Menu.Trigger
         aria-label={`Move “${card.title ?? "Untitled run"}” to…`}
         className="h-7 rounded-md border border-border px-2 text-xs hover:bg-surface-muted"

@@ -24,3 +24,12 @@ export const boardQueryKeys = {
   /** The board's cards, with archived runners or without. */
   cards: (archived: boolean) => [...boardQueryKeys.all, "cards", { archived }] as const,
 };
+
+export const runnerQueryKeys = {
+  all: ["runner"] as const,
+  /** One run's page: its fields, sessions and abilities. */
+  detail: (runnerId: string) => [...runnerQueryKeys.all, runnerId, "detail"] as const,
+  /** One page of a diff, by session and kind (or the run's own cumulative diff). */
+  diffPage: (runnerId: string, diff: string, page: number) =>
+    [...runnerQueryKeys.all, runnerId, "diff", diff, page] as const,
+};

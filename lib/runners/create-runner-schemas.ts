@@ -17,19 +17,24 @@ export const defaultAgent = "claude" satisfies (typeof agents)[number];
 const siteId = z.string().regex(siteIdPattern, "expected a Netlify site id");
 const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();
 
+/** A prompt, for a new run or a follow-up. */
+export const promptSchema = z
+  .string()
+  .trim()
+  .min(1, "Write a prompt for the agent.")
+  .max(100_000, "The prompt is longer than 100,000 characters.");
+
+/** Keys `POST /api/uploads` answered, for the files the agent should read. */
+export const fileKeysSchema = z.array(z.string().min(1).max(1024)).max(maxAttachments);
+
 export const createRunnerInputSchema = z.strictObject({
   siteId,
-  prompt: z
-    .string()
-    .trim()
-    .min(1, "Write a prompt for the agent.")
-    .max(100_000, "The prompt is longer than 100,000 characters."),
+  prompt: promptSchema,
   mode: z.enum(runModes).default("normal"),
   agent: z.enum(agents).optional(),
   model: optionalText(200),
   branch: optionalText(255),
-  /** Keys `POST /api/uploads` answered, for the files the run should read. */
-  fileKeys: z.array(z.string().min(1).max(1024)).max(maxAttachments).optional(),
+  fileKeys: fileKeysSchema.optional(),
 });
 export type CreateRunnerInput = z.input<typeof createRunnerInputSchema>;
 export type CreateRunnerRequest = z.output<typeof createRunnerInputSchema>;

@@ -6,9 +6,9 @@ import { netlifyClientForUser } from "@/lib/auth/user-netlify-client";
 import type { Env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
 import type { NetlifyClient } from "@/lib/netlify/client";
-import { NetlifyApiError } from "@/lib/netlify/errors";
 import { refreshRunner } from "@/lib/sync/refresh-runner";
 import { watchAfterWriteMs, watchSites } from "@/lib/sync/watch";
+import { refusalInPlainWords } from "./action-refusals";
 import { boardAbilities } from "./board-view";
 import type { RunnerAction } from "./runner-action-schemas";
 
@@ -30,20 +30,36 @@ export async function runRunnerAction(
   runnerId: string,
   action: RunnerAction,
 ): Promise<RunnerActionDone> {
-  if (action.action === "create_pr" && !boardAbilities(user).deploy)
-    throw new ApiError("FORBIDDEN", "Opening a pull request needs deploy rights, which you do not have.");
-  const [runner] = await db.select({ siteId: runners.siteId }).from(runners).where(eq(runners.id, runnerId));
+  if (deployActions.has(action.action) && !boardAbilities(user).deploy)
+    throw new ApiError("FORBIDDEN", "This needs deploy rights, which your role does not have.");
+  const [runner] = await db
+    .select({ siteId: runners.siteId, prBranch: runners.prBranch })
+    .from(runners)
+    .where(eq(runners.id, runnerId));
   if (!runner) throw new ApiError("NOT_FOUND", "This run is not on the board.");
+  if (action.action === "commit" && !runner.prBranch)
+    throw new ApiError(
+      "CONFLICT",
+      "The run has no pull request branch to commit to; open a pull request first.",
+    );
   const client = await netlifyClientForUser(db, env, user.id);
   try {
-    await callNetlify(client, runnerId, action);
+    await callNetlify(client, runnerId, action, runner.prBranch);
   } catch (error) {
     throw refusalInPlainWords(error, action) ?? error;
   }
   return { runnerId, siteId: runner.siteId, client };
 }
 
-async function callNetlify(client: NetlifyClient, runnerId: string, action: RunnerAction): Promise<void> {
+/** What `agent_runners:deploy` covers: pull requests, commits and deploys. */
+const deployActions: ReadonlySet<RunnerAction["action"]> = new Set(["create_pr", "commit", "redeploy"]);
+
+async function callNetlify(
+  client: NetlifyClient,
+  runnerId: string,
+  action: RunnerAction,
+  prBranch: string | null,
+): Promise<void> {
   switch (action.action) {
     case "stop":
       return client.runners.stop(runnerId);
@@ -58,6 +74,7 @@ async function callNetlify(client: NetlifyClient, runnerId: string, action: Runn
         agent: action.agent,
         model: action.model,
         mode: action.mode,
+        fileKeys: action.fileKeys,
       });
       return;
     case "answer":
@@ -73,20 +90,22 @@ async function callNetlify(client: NetlifyClient, runnerId: string, action: Runn
         instruction: action.instruction,
       });
       return;
+    case "rename":
+      await client.runners.update(runnerId, { title: action.title });
+      return;
+    case "commit":
+      await client.runners.commit(runnerId, prBranch ?? "");
+      return;
+    case "redeploy":
+      await client.sessions.redeploy(runnerId, action.sessionId);
+      return;
+    case "revert":
+      await client.runners.revert(runnerId, action.sessionId);
+      return;
+    case "rebase":
+      await client.runners.rebase(runnerId);
+      return;
   }
-}
-
-/** A refusal that means something particular for this action; others keep the general sentence. */
-function refusalInPlainWords(error: unknown, action: RunnerAction): ApiError | undefined {
-  if (!(error instanceof NetlifyApiError)) return undefined;
-  if (action.action === "create_pr" && error.status === 403)
-    return new ApiError(
-      "FORBIDDEN",
-      "Netlify refused: you do not have permission to deploy this site, so a pull request cannot be opened.",
-    );
-  if ((action.action === "answer" || action.action === "skip") && error.status === 422)
-    return new ApiError("CONFLICT", "This question was already answered or skipped.");
-  return undefined;
 }
 
 /** After the answer: the run is read back into the cache, and its site watched, so boards follow. */

@@ -1,21 +1,15 @@
 import { z } from "zod";
 import { agents } from "@/db/schema/upstream-states";
+import { fileKeysSchema, promptSchema, runModes } from "./create-runner-schemas";
 
 /*
- * `POST /api/runners/{runnerId}/actions`: what the board (and later the run's page) asks of a
- * run. One body per action, told apart by `action`.
+ * `POST /api/runners/{runnerId}/actions`: what the board and the run's page ask of a run. One
+ * body per action, told apart by `action`.
  */
 
-const prompt = z
-  .string()
-  .trim()
-  .min(1, "Write a prompt for the agent.")
-  .max(100_000, "The prompt is longer than 100,000 characters.");
+const sessionId = z.string().min(1).max(128);
 
-/** A follow-up's modes: build (`normal`) or answer without changing code (`ask`). */
-export const followUpModes = ["normal", "ask"] as const;
-
-const refIds = { sessionId: z.string().min(1).max(128), refId: z.string().min(1).max(256) };
+const refIds = { sessionId, refId: z.string().min(1).max(256) };
 
 export const runnerActionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("stop") }),
@@ -23,10 +17,11 @@ export const runnerActionSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("create_pr") }),
   z.object({
     action: z.literal("follow_up"),
-    prompt,
+    prompt: promptSchema,
     agent: z.enum(agents).optional(),
     model: z.string().trim().min(1).max(200).optional(),
-    mode: z.enum(followUpModes).default("normal"),
+    mode: z.enum(runModes).default("normal"),
+    fileKeys: fileKeysSchema.optional(),
   }),
   z.object({
     action: z.literal("answer"),
@@ -38,6 +33,16 @@ export const runnerActionSchema = z.discriminatedUnion("action", [
       .max(50),
   }),
   z.object({ action: z.literal("skip"), ...refIds, instruction: z.string().max(10_000).optional() }),
+  z.object({
+    action: z.literal("rename"),
+    title: z.string().trim().min(1, "Give the run a title.").max(255),
+  }),
+  /** Commits every uncommitted session to the open pull request's branch. */
+  z.object({ action: z.literal("commit") }),
+  z.object({ action: z.literal("redeploy"), sessionId }),
+  /** Discards every session after `sessionId`. */
+  z.object({ action: z.literal("revert"), sessionId }),
+  z.object({ action: z.literal("rebase") }),
 ]);
 export type RunnerAction = z.infer<typeof runnerActionSchema>;
 export type RunnerActionName = RunnerAction["action"];

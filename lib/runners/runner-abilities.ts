@@ -1,0 +1,123 @@
+import type { BoardAbilities } from "./board-moves";
+import type { Ability, RunnerAbilities, RunnerDetail, SessionView } from "./runner-detail-schemas";
+
+/*
+ * Which actions a run's page offers, from Netlify's rules (research notes §4–§7) and the
+ * person's role. A disabled action always says why, so nobody has to guess; the server still
+ * has the last word (Netlify may refuse for reasons the cache cannot know, e.g. credits).
+ */
+
+type SessionFacts = Omit<SessionView, "abilities">;
+
+const yes: Ability = { allowed: true };
+const no = (reason: string): Ability => ({ allowed: false, reason });
+
+const activeStates = new Set(["new", "running", "await_input"]);
+const isActive = (state: string) => activeStates.has(state);
+const lookOnly = no("Your role can look at runs but not change them.");
+const noDeploy = no("This needs deploy rights, which your role does not have.");
+
+/** The first reason a run-changing action cannot start, or undefined. */
+function blocked(runner: RunnerDetail, viewer: BoardAbilities): Ability | undefined {
+  if (!viewer.write) return lookOnly;
+  if (runner.state === "archived") return no("The run is archived.");
+  return undefined;
+}
+
+function followUp(runner: RunnerDetail): Ability {
+  if (isActive(runner.state))
+    return no(
+      runner.state === "await_input"
+        ? "The agent is waiting on an answer: answer or skip its question first."
+        : "A session is still running: wait for it to finish or stop it.",
+    );
+  if (runner.isPublished || runner.mergeCommitIsBeingCreated)
+    return no("The run was published to production: it takes no more prompts.");
+  if (runner.prState === "merged") return no("The pull request was merged: start a new run instead.");
+  return yes;
+}
+
+function createPr(runner: RunnerDetail, viewer: BoardAbilities): Ability {
+  if (!viewer.deploy) return noDeploy;
+  if (runner.prUrl || runner.prIsBeingCreated) return no("The run already has a pull request.");
+  if (runner.state !== "done") return no("Only a finished run can open a pull request.");
+  if (!runner.hasDiff) return no("The run changed no code, so there is nothing to open a pull request with.");
+  return yes;
+}
+
+function commit(runner: RunnerDetail, sessions: readonly SessionFacts[], viewer: BoardAbilities): Ability {
+  if (!viewer.deploy) return noDeploy;
+  if (!runner.prBranch || runner.prState !== "open")
+    return no("Commits go to an open pull request's branch; open one first.");
+  if (runner.state !== "done") return no("Wait for the current session to finish.");
+  if (runner.mergeCommitIsBeingCreated) return no("A commit is being made.");
+  const uncommitted = sessions.some(
+    (session) => !session.isDiscarded && session.hasResultDiff && !session.commitSha,
+  );
+  if (!uncommitted) return no("Every change is already on the pull request's branch.");
+  return yes;
+}
+
+/** The actions on the run as a whole. */
+export function runnerAbilities(
+  runner: RunnerDetail,
+  sessions: readonly SessionFacts[],
+  viewer: BoardAbilities,
+): RunnerAbilities {
+  const stop = blocked(runner, viewer);
+  const canAnswer = runner.interaction !== null;
+  return {
+    rename: viewer.write ? yes : lookOnly,
+    stop: stop ?? (isActive(runner.state) ? yes : no("The run is not running.")),
+    followUp: stop ?? followUp(runner),
+    answer: stop ?? (canAnswer ? yes : no("The agent is not waiting on an answer.")),
+    createPr: stop ?? createPr(runner, viewer),
+    commit: stop ?? commit(runner, sessions, viewer),
+    rebase:
+      stop ??
+      (isActive(runner.state)
+        ? no("Wait for the current session to finish.")
+        : runner.rebaseAvailable
+          ? yes
+          : no("Rebasing is only offered when the site's production deploy changed since the run started.")),
+    archive: stop ?? (isActive(runner.state) ? no("Stop the run before archiving it.") : yes),
+  };
+}
+
+/** Redeploy and revert, for one session of the run. */
+export function sessionAbilities(
+  runner: RunnerDetail,
+  sessions: readonly SessionFacts[],
+  index: number,
+  viewer: BoardAbilities,
+): SessionView["abilities"] {
+  const session = sessions[index];
+  const stop = blocked(runner, viewer);
+  if (!session) return { redeploy: no("No such session."), revert: no("No such session.") };
+  if (session.isDiscarded) {
+    const discarded = no("This session was discarded by a revert.");
+    return { redeploy: discarded, revert: discarded };
+  }
+  const running = isActive(runner.state) ? no("Wait for the current session to finish.") : undefined;
+  const redeploy =
+    stop ??
+    (viewer.deploy ? undefined : noDeploy) ??
+    running ??
+    (session.state !== "done"
+      ? no("Only a finished session can be redeployed.")
+      : session.hasCumulativeDiff
+        ? yes
+        : no("This session has no changes to deploy."));
+  const later = sessions.slice(index + 1).filter((candidate) => !candidate.isDiscarded);
+  const revert =
+    stop ??
+    running ??
+    (index === 0
+      ? no("The first session cannot be reverted to.")
+      : later.length === 0
+        ? no("This is already the latest session.")
+        : sessions.some((candidate) => candidate.commitSha)
+          ? no("Sessions were committed to a branch, so the run cannot be reverted.")
+          : yes);
+  return { redeploy, revert };
+}
