@@ -18,7 +18,7 @@ export const viewport: Viewport = {
   ],
 };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children, panel }: { children: ReactNode; panel: ReactNode }) {
   const user = await currentUser();
   return (
     <html lang="en">
@@ -31,6 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             }
           />
           <main className="mx-auto w-full max-w-7xl px-4 py-8 sm:px-6">{children}</main>
+          {panel}
         </Providers>
       </body>
     </html>

@@ -5,18 +5,20 @@ import { DialogClose, DialogShell, dialogButton } from "@/components/ui/dialog-s
 import { agents } from "@/db/schema/upstream-states";
 import type { BoardCard } from "@/lib/runners/board";
 import type { RunnerAction } from "@/lib/runners/runner-action-schemas";
+import { CreateRunnerAttachments } from "./create-runner-attachments";
+import { useAttachmentUploads } from "./use-attachment-uploads";
 
 type FollowUp = Extract<RunnerAction, { action: "follow_up" }>;
 
 const field = "rounded-md border border-border bg-surface px-2 py-1.5 text-sm";
 
-/** A follow-up for a finished run: the prompt, and the agent, model and mode it runs with. */
+/** A follow-up for a finished run: the prompt, the agent, model and mode it runs with, and files. */
 export function FollowUpDialog({
   card,
   onSend,
   onClose,
 }: {
-  card: BoardCard;
+  card: Pick<BoardCard, "agent" | "model" | "title" | "siteName" | "siteId">;
   onSend: (followUp: FollowUp) => void;
   onClose: () => void;
 }) {
@@ -26,14 +28,18 @@ export function FollowUpDialog({
   );
   const [model, setModel] = useState(card.model ?? "");
   const [mode, setMode] = useState<"normal" | "ask">("normal");
+  const attachments = useAttachmentUploads(card.siteId);
+  const ready = prompt.trim() !== "" && !attachments.uploading && !attachments.failed;
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (!ready) return;
     onSend({
       action: "follow_up",
       prompt: prompt.trim(),
       agent: agent as FollowUp["agent"],
       model: model.trim() || undefined,
       mode,
+      fileKeys: attachments.fileKeys.length > 0 ? attachments.fileKeys : undefined,
     });
   };
   return (
@@ -79,9 +85,15 @@ export function FollowUpDialog({
             (no code changes)
           </label>
         </fieldset>
+        <CreateRunnerAttachments
+          items={attachments.items}
+          disabled={false}
+          onPick={attachments.add}
+          onRemove={attachments.remove}
+        />
         <div className="flex justify-end gap-2">
           <DialogClose className={dialogButton.secondary}>Cancel</DialogClose>
-          <button type="submit" disabled={!prompt.trim()} className={dialogButton.primary}>
+          <button type="submit" disabled={!ready} className={dialogButton.primary}>
             Send follow-up
           </button>
         </div>

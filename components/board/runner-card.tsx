@@ -1,6 +1,7 @@
 "use client";
 
 import { useDraggable } from "@dnd-kit/core";
+import Link from "next/link";
 import { type KeyboardEvent, memo } from "react";
 import { type BoardCard, type BoardColumn, columnOf, isKnownState, netlifyRunUrl } from "@/lib/runners/board";
 import type { BoardAbilities } from "@/lib/runners/board-moves";
@@ -60,7 +61,10 @@ export const RunnerCard = memo(function RunnerCard({
     >
       <div className="flex items-start gap-2">
         <h3 className="min-w-0 flex-1 font-medium leading-snug break-words">
-          <AgentText text={title} />
+          {/* Opens the run in a side panel over the board, at the run's own URL. */}
+          <Link href={`/runners/${encodeURIComponent(card.id)}`} className="hover:underline" scroll={false}>
+            <AgentText text={title} />
+          </Link>
         </h3>
         {abilities.write ? (
           <button

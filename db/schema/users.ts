@@ -4,6 +4,10 @@ import { createdAt, timestamptz, updatedAt } from "./columns";
 export const userRoles = ["admin", "member", "viewer"] as const;
 export type UserRole = (typeof userRoles)[number];
 
+/** How a person likes diffs laid out: one column, or old and new side by side. */
+export const diffLayouts = ["unified", "split"] as const;
+export type DiffLayoutPreference = (typeof diffLayouts)[number];
+
 export const userStatuses = ["active", "pending", "disabled"] as const;
 export type UserStatus = (typeof userStatuses)[number];
 
@@ -20,6 +24,8 @@ export const users = pgTable(
     role: text("role", { enum: userRoles }).notNull().default("member"),
     status: text("status", { enum: userStatuses }).notNull().default("pending"),
     lastSeenAt: timestamptz("last_seen_at"),
+    /** Remembered from the diff viewer's Unified/Split switch, so every device opens diffs the same way. */
+    diffLayout: text("diff_layout", { enum: diffLayouts }).notNull().default("unified"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

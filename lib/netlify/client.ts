@@ -3,6 +3,7 @@ import type { Env } from "@/lib/env";
 import { listAccounts } from "./accounts";
 import { getDeleteUrl, getUploadUrl } from "./attachments";
 import type { NetlifyConfig } from "./config";
+import { getDiffPage, streamDiff } from "./diff-pages";
 import {
   commitRunner,
   createPullRequest,
@@ -95,6 +96,7 @@ export function createNetlifyClient(config: NetlifyConfig) {
       diffStream: streamSessionDiff,
       diffUploadUrls: getSessionDiffUploadUrls,
     }),
+    diffs: bindConfig(fixed, { page: getDiffPage, stream: streamDiff }),
     attachments: bindConfig(fixed, { uploadUrl: getUploadUrl, deleteUrl: getDeleteUrl }),
     sites: bindConfig(fixed, { list: listSites, listAll: listAllSites, get: getSite }),
     user: bindConfig(fixed, { current: getCurrentUser }),

@@ -71,6 +71,10 @@ describe("the client and the simulator derive from one endpoint manifest", () =>
         diffStream: () => client.sessions.diffStream(runnerId, sessionId, "result").then(drain),
         diffUploadUrls: () => client.sessions.diffUploadUrls(runnerId, sessionId),
       },
+      diffs: {
+        page: () => client.diffs.page(runnerId, { kind: "result", sessionId }, { page: 1, perPage: 10 }),
+        stream: () => client.diffs.stream(runnerId, { kind: "runner" }).then(drain),
+      },
       attachments: {
         uploadUrl: () => client.attachments.uploadUrl(upload),
         deleteUrl: () => client.attachments.deleteUrl({ accountId: account.id, fileKey }),

@@ -99,8 +99,17 @@ export async function netlifyText(
   path: string,
   init: NetlifyRequestInit = {},
 ): Promise<string> {
+  return (await netlifyTextAnswer(config, path, init)).text;
+}
+
+/** A `text/plain` answer read whole, with its headers (a paged diff's `Total`). */
+export async function netlifyTextAnswer(
+  config: NetlifyConfig,
+  path: string,
+  init: NetlifyRequestInit = {},
+): Promise<{ text: string; headers: Headers }> {
   const response = await netlifyFetch(config, path, { ...init, accept: "text/plain" });
-  return readText(response, config, init.signal);
+  return { text: await readText(response, config, init.signal), headers: response.headers };
 }
 
 /**

@@ -15,9 +15,13 @@ export class ApiRequestError extends Error {
  * and the Origin header (the CSRF check) go along by themselves; a non-2xx answer throws with
  * the server's `{error, code}`.
  */
-export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function apiFetch<T>(
+  path: string,
+  init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+): Promise<T> {
   const response = await fetch(path, {
     method: init.method ?? "GET",
+    signal: init.signal,
     headers: init.body === undefined ? undefined : { "content-type": "application/json" },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });

@@ -8,6 +8,7 @@ import type { RunnerAction } from "@/lib/runners/runner-action-schemas";
 import { apiFetch } from "./api-fetch";
 import type { BoardData } from "./board";
 import { boardQueryKeys } from "./query-keys";
+import { refetchRunnerSoon } from "./runner-detail";
 
 /** How long a moved card is shown in its new column while the cache catches up. */
 const pendingForMs = 30_000;
@@ -95,6 +96,7 @@ export function useAnswerQuestion() {
       token: showPending(queryClient, { ...card, state: "running", interaction: null }),
     }),
     onSuccess: (_answer, input) => {
+      refetchRunnerSoon(queryClient, input.card.id);
       toast.success(
         "skip" in input
           ? `Skipped; ${nameOf(input.card)} carries on.`
@@ -103,6 +105,42 @@ export function useAnswerQuestion() {
     },
     onError: (error, { card }, context) => {
       if (context) dropPending(queryClient, card.id, context.token);
+      toast.error(error.message);
+    },
+  });
+}
+
+const actionSentences: Record<RunnerAction["action"], string> = {
+  stop: "Stopping the run.",
+  archive: "Run archived.",
+  create_pr: "Opening a pull request.",
+  follow_up: "Follow-up sent.",
+  answer: "Answer sent.",
+  skip: "Skipped; the agent carries on.",
+  rename: "Run renamed.",
+  commit: "Committing to the pull request's branch.",
+  redeploy: "Redeploying the session.",
+  revert: "Reverted: later sessions are discarded.",
+  rebase: "Rebasing on the latest production deploy.",
+};
+
+/**
+ * An action on the run from its page: sent once, confirmed by a toast, then the page reads the
+ * run again once the server has refreshed it (it does so right after answering).
+ */
+export function useRunnerAction(runnerId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (action: RunnerAction) =>
+      apiFetch<{ ok: true }>(`/api/runners/${encodeURIComponent(runnerId)}/actions`, {
+        method: "POST",
+        body: action,
+      }),
+    onSuccess: (_answer, action) => {
+      toast.success(actionSentences[action.action]);
+      refetchRunnerSoon(queryClient, runnerId);
+    },
+    onError: (error) => {
       toast.error(error.message);
     },
   });

@@ -98,5 +98,7 @@ export const runnerDetailOutputSchema = z.object({
   /** Oldest first, discarded ones included (greyed on the page). */
   sessions: z.array(sessionViewSchema),
   abilities: runnerAbilitiesSchema,
+  /** The viewer's remembered diff layout. */
+  diffLayout: z.enum(["unified", "split"]),
 });
 export type RunnerDetailOutput = z.infer<typeof runnerDetailOutputSchema>;

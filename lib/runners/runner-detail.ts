@@ -24,7 +24,7 @@ const runnerExtrasSchema = z.object({
  */
 export async function loadRunnerDetail(
   db: Database,
-  user: Pick<User, "role">,
+  user: Pick<User, "role" | "diffLayout">,
   runnerId: string,
 ): Promise<RunnerDetailOutput | undefined> {
   const [[row], [extra], sessionRows] = await Promise.all([
@@ -65,5 +65,6 @@ export async function loadRunnerDetail(
       abilities: sessionAbilities(runner, facts, index, viewer),
     })),
     abilities: runnerAbilities(runner, facts, viewer),
+    diffLayout: user.diffLayout,
   };
 }

@@ -42,6 +42,7 @@ describe("the users API's shapes", () => {
       role: "member",
       status: "pending",
       lastSeenAt: null,
+      diffLayout: "split",
       createdAt: new Date("2026-01-02T03:04:05Z"),
       updatedAt: new Date("2026-01-02T03:04:05Z"),
       tokenCiphertext: "sealed",

@@ -1,0 +1,4 @@
+/** Leaving a run for any other page closes its side panel. */
+export default function NoPanel() {
+  return null;
+}

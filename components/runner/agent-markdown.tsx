@@ -1,0 +1,34 @@
+import ReactMarkdown from "react-markdown";
+import rehypeSanitize from "rehype-sanitize";
+import remarkGfm from "remark-gfm";
+
+/**
+ * Markdown the agent wrote (a session's result): untrusted. Raw HTML in it is never parsed
+ * (react-markdown leaves it out without `rehype-raw`), and the tree is sanitized on top, so
+ * links cannot run script and nothing can add event handlers or styles.
+ */
+export function AgentMarkdown({ markdown }: { markdown: string }) {
+  return (
+    <div className="agent-markdown text-sm leading-relaxed break-words">
+      <ReactMarkdown
+        remarkPlugins={[remarkGfm]}
+        rehypePlugins={[rehypeSanitize]}
+        // The result sits under a session's heading: its own headings are demoted below it.
+        components={{
+          h1: ({ children }) => <h4>{children}</h4>,
+          h2: ({ children }) => <h4>{children}</h4>,
+          h3: ({ children }) => <h5>{children}</h5>,
+          h4: ({ children }) => <h6>{children}</h6>,
+          h5: ({ children }) => <h6>{children}</h6>,
+          a: ({ href, children }) => (
+            <a href={href} target="_blank" rel="noreferrer nofollow" className="text-link underline">
+              {children}
+            </a>
+          ),
+        }}
+      >
+        {markdown}
+      </ReactMarkdown>
+    </div>
+  );
+}

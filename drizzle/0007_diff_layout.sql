@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "diff_layout" text DEFAULT 'unified' NOT NULL;
