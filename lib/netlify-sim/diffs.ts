@@ -175,3 +175,45 @@ export function paddedDiff(bytes: number): string {
   }
   return renderDiff(changes);
 }
+
+const wideKinds = [
+  {
+    extension: "ts",
+    removed: (n: number) => `export const limit${n} = ${n};`,
+    added: (n: number) => `export const limit${n} = ${n * 2}; // doubled for the new plan`,
+  },
+  {
+    extension: "css",
+    removed: (n: number) => `.card-${n} { padding: ${n % 16}px; }`,
+    added: (n: number) => `.card-${n} { padding: ${n % 16}px; color: var(--ink); }`,
+  },
+  {
+    extension: "md",
+    removed: (n: number) => `- Step ${n}: run the old script`,
+    added: (n: number) => `- Step ${n}: run \`npm run build\` and check the output`,
+  },
+] as const;
+
+/**
+ * A diff of `files` modified files of `changedLines` changed lines each (half removed, half
+ * added, between context lines), across many folders and a few languages: the shape of a large
+ * refactor, for benchmarks of how a client shows a diff of thousands of files.
+ */
+export function wideDiff(files: number, changedLines: number): string {
+  const changes: FileChange[] = [];
+  const half = Math.max(1, Math.floor(changedLines / 2));
+  for (let index = 0; index < files; index++) {
+    const kind = wideKinds[index % wideKinds.length] ?? wideKinds[0];
+    const path = `src/area-${Math.floor(index / 100)}/module-${index}.${kind.extension}`;
+    const numbers = Array.from({ length: half }, (_, line) => index * 1000 + line);
+    changes.push(
+      modifiedFile(path, 10, {
+        leading: [`// module ${index}`, ""],
+        removed: numbers.map(kind.removed),
+        added: numbers.map(kind.added).concat(changedLines % 2 ? [kind.added(index * 1000 + half)] : []),
+        trailing: ["", `// end of module ${index}`],
+      }),
+    );
+  }
+  return renderDiff(changes);
+}

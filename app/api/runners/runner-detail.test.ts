@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { backendName, request, routeParams, useRouteSuite } from "@/app/api/testing/route-environment";
 import { type UserRole, users } from "@/db/schema";
+import type { DiffPage } from "@/lib/diffs/diff-schemas";
 import { settleBackgroundWork } from "@/lib/http/after-response";
 import { createNetlifyClient } from "@/lib/netlify/client";
 import { simulatedSiteId } from "@/lib/netlify-sim/testing/sim-sites";
@@ -16,6 +17,9 @@ describe(`GET /api/runners/{id} and the page's actions on ${backendName}`, () =>
   const suite = useRouteSuite("switchyard-runner-detail-", async () => ({
     detail: await import("./[runnerId]/route"),
     actions: await import("./[runnerId]/actions/route"),
+    diff: await import("./[runnerId]/diff/route"),
+    patch: await import("./[runnerId]/diff/patch/route"),
+    preferences: await import("../session/preferences/route"),
     sites: await import("../sites/route"),
   }));
   let cookie: string;
@@ -151,5 +155,77 @@ describe(`GET /api/runners/{id} and the page's actions on ${backendName}`, () =>
     const untitled = await act(runnerId, { action: "rename", title: "   " });
     expect(untitled).toMatchObject({ status: 422, body: { error: expect.stringMatching(/title/) } });
     expect((await act(runnerId, { action: "revert" })).status).toBe(400);
+  });
+
+  it("pages a diff by files, parsed, until the last page, and streams the whole patch as a file", async () => {
+    const runnerId = await runOfThreeSessions();
+    const diffControl = await fetch(`${suite.simulator.origin}/__sim/runners/${runnerId}/diff`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ files: 25, lines_per_file: 6 }),
+    });
+    expect(diffControl.status).toBe(200);
+    const page = async (query: string) => {
+      const answer = await suite.routes.diff.GET(
+        request(`/api/runners/${runnerId}/diff?${query}`, { cookie }),
+        routeParams({ runnerId }),
+      );
+      return { status: answer.status, body: (await answer.json()) as DiffPage };
+    };
+    const first = await page("perPage=10");
+    expect(first.status).toBe(200);
+    expect(first.body.files).toHaveLength(10);
+    expect(first.body.hasMore).toBe(true);
+    const total = first.body.totalFiles ?? 0;
+    expect(total).toBeGreaterThan(10);
+    const last = await page(`perPage=10&page=${Math.ceil(total / 10)}`);
+    expect(last.body.hasMore).toBe(false);
+    expect(last.body.files.length).toBe(total - 10 * (Math.ceil(total / 10) - 1));
+    expect(first.body.files[0]).toMatchObject({ path: "src/area-0/module-0.ts", additions: 3, deletions: 3 });
+    expect(first.body.files[0]?.hunks[0]?.lines.map((line) => line[0]).join("")).toBe("  ---+++  ");
+
+    const patch = await suite.routes.patch.GET(
+      request(`/api/runners/${runnerId}/diff/patch`, { cookie }),
+      routeParams({ runnerId }),
+    );
+    expect(patch.status).toBe(200);
+    expect(patch.headers.get("content-disposition")).toBe(`attachment; filename="${runnerId}.diff"`);
+    const text = await patch.text();
+    expect(text.match(/^diff --git /gm)?.length).toBe(total);
+  });
+
+  it("answers a session's own diff, an empty page for a session without one, and refuses bad paging", async () => {
+    const runnerId = await runOfThreeSessions();
+    const sessions = (await detail(runnerId)).body.sessions;
+    const withChanges = sessions.find((session) => session.hasResultDiff);
+    const page = async (query: string) =>
+      suite.routes.diff.GET(
+        request(`/api/runners/${runnerId}/diff?${query}`, { cookie }),
+        routeParams({ runnerId }),
+      );
+    if (withChanges) {
+      const own = (await (await page(`session=${withChanges.id}&kind=result`)).json()) as DiffPage;
+      expect(own.files.length).toBeGreaterThan(0);
+    }
+    const none = (await (await page("session=nosuchsession&kind=result")).json()) as DiffPage;
+    expect(none).toMatchObject({ files: [], hasMore: false });
+    for (const query of ["page=0", "perPage=101", "kind=everything", "session=../x", "page=1&page=2"]) {
+      const refused = await page(query);
+      expect([query, refused.status]).toEqual([query, expect.any(Number)]);
+      expect(refused.status, query).toBeGreaterThanOrEqual(400);
+      expect(refused.status, query).toBeLessThan(500);
+    }
+  });
+
+  it("remembers the diff layout a person picks, and the run's page says it", async () => {
+    const runnerId = await runOfThreeSessions();
+    const save = (body: unknown) =>
+      suite.routes.preferences.PUT(request("/api/session/preferences", { method: "PUT", cookie, body }), {});
+    expect((await save({ diffLayout: "split" })).status).toBe(200);
+    expect((await detail(runnerId)).body.diffLayout).toBe("split");
+    expect((await save({ diffLayout: "sideways" })).status).toBe(422);
+    expect((await save({ diffLayout: "unified", theme: "dark" })).status).toBe(400);
+    expect((await save({ diffLayout: "unified" })).status).toBe(200);
+    expect((await detail(runnerId)).body.diffLayout).toBe("unified");
   });
 });

@@ -4,7 +4,7 @@ import { advance } from "../agent";
 import { iso } from "../clock";
 import { creditStatus } from "../credits";
 import { publishProductionDeploy } from "../deploys";
-import { paddedDiff } from "../diffs";
+import { paddedDiff, wideDiff } from "../diffs";
 import { decodeSegment, type SimResponse } from "../http";
 import { runnerState } from "../serialize";
 import { latestWithDiff, sessionOutcomes } from "../store";
@@ -57,13 +57,20 @@ const schemas = {
   }),
   runnerState: z.object({ state: z.string().min(1).max(100).nullable() }),
   // Capped well below V8's longest string: the diff route holds a few copies of it at once.
-  runnerDiff: z.object({
-    bytes: z
-      .number()
-      .int()
-      .min(1)
-      .max(128 * 1024 * 1024),
-  }),
+  runnerDiff: z.union([
+    z.strictObject({
+      bytes: z
+        .number()
+        .int()
+        .min(1)
+        .max(128 * 1024 * 1024),
+    }),
+    // Many files of a few changed lines each: a wide refactor rather than one huge file.
+    z.strictObject({
+      files: z.number().int().min(1).max(20_000),
+      lines_per_file: z.number().int().min(1).max(1_000),
+    }),
+  ]),
   team: z.object({ enabled: z.boolean() }),
 };
 
@@ -96,7 +103,8 @@ export async function handleScenarioControl(
     if (isResponse(input)) return input;
     const session = latestWithDiff(runner) ?? runner.sessions.findLast((candidate) => !candidate.isDiscarded);
     if (!session) return bad("the runner has no session to carry a diff");
-    session.cumulativeDiff = paddedDiff(input.bytes);
+    session.cumulativeDiff =
+      "bytes" in input ? paddedDiff(input.bytes) : wideDiff(input.files, input.lines_per_file);
     store.changed(runner);
     return ok({ id: runner.id, session_id: session.id, bytes: Buffer.byteLength(session.cumulativeDiff) });
   }
