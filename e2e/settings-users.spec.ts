@@ -50,6 +50,22 @@ test("an admin approves a waiting person as a viewer, who then sees the board bu
   });
   expect(stop.status()).toBe(403);
   expect((await stop.json()).code).toBe("FORBIDDEN");
+  // The run's page shows every action, each disabled with the reason.
+  await marco.goto(`/runners/${runnerId}`);
+  await expect(marco.getByRole("heading", { level: 1 })).toBeVisible();
+  for (const name of [
+    "Send a follow-up",
+    "Stop",
+    "Open a pull request",
+    "Commit to the PR branch",
+    "Rebase",
+    "Archive",
+  ]) {
+    const action = marco.getByRole("button", { name, exact: true });
+    await expect(action).toBeDisabled();
+    await expect(action).toHaveAccessibleDescription("Your role can look at runs but not change them.");
+  }
+  await expect(marco.getByRole("button", { name: "Rename" })).toHaveCount(0);
   await marco.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
   await expect(marco.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
   await expect(marco.getByRole("region", { name: "System" })).toBeVisible();

@@ -53,6 +53,20 @@ export function DiffViewer({
     if (firstFile === undefined || lastFile === undefined) return;
     for (let file = firstFile; file <= lastFile; file++) highlights.request(file);
   }, [firstFile, lastFile, highlights.request]);
+  // Switching layouts changes every row: the file at the top stays at the top.
+  const topFile = useRef<number | undefined>(undefined);
+  const shownLayout = useRef(layout);
+  useEffect(() => {
+    if (shownLayout.current === layout) return;
+    shownLayout.current = layout;
+    if (topFile.current !== undefined)
+      virtualizer.scrollToIndex(fileStarts[topFile.current] ?? 0, { align: "start" });
+  }, [layout, fileStarts, virtualizer]);
+  if (shownLayout.current === layout) {
+    const offset = virtualizer.scrollOffset ?? 0;
+    const top = items.find((item) => item.end > offset);
+    topFile.current = top ? rows[top.index]?.file : undefined;
+  }
 
   const toggle = (file: number) =>
     setToggled((before) => {

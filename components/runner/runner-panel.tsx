@@ -17,8 +17,11 @@ export function RunnerPanel({ runnerId, title }: { runnerId: string; title: stri
         <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
         <Dialog.Content className="fixed inset-y-0 right-0 z-50 flex w-[min(64rem,100vw)] flex-col overflow-y-auto border-l border-border bg-canvas shadow-xl">
           <div className="sticky top-0 z-10 flex items-center gap-3 border-b border-border bg-canvas/95 px-4 py-2 backdrop-blur sm:px-6">
-            <Dialog.Title className="min-w-0 flex-1 truncate text-sm font-medium text-ink-muted">
-              Run: {title ?? "Untitled run"}
+            {/* Names the dialog; the run's own heading follows in the view. */}
+            <Dialog.Title asChild>
+              <p className="min-w-0 flex-1 truncate text-sm font-medium text-ink-muted">
+                Run: {title ?? "Untitled run"}
+              </p>
             </Dialog.Title>
             <Dialog.Description className="sr-only">
               The run's sessions, actions and changes. Escape returns to the board.

@@ -57,14 +57,17 @@ export function SessionItem({
     <li
       aria-labelledby={headingId}
       className={`flex flex-col gap-3 rounded-lg border border-border bg-surface p-4 ${
-        session.isDiscarded ? "opacity-60" : ""
+        session.isDiscarded ? "border-dashed bg-surface-muted text-ink-muted" : ""
       }`}
     >
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
         <h3 id={headingId} className="font-semibold">
           Session {number}
           {session.isDiscarded ? (
-            <span className="ml-2 text-sm font-normal">(discarded by a revert)</span>
+            <>
+              {" "}
+              <span className="ml-1 text-sm font-normal">(discarded by a revert)</span>
+            </>
           ) : null}
         </h3>
         <p className="text-xs text-ink-muted">{facts(session).join(" · ")}</p>

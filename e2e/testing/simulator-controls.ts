@@ -46,6 +46,11 @@ export class SimulatorControls {
     await this.send("POST", `/__sim/runners/${encodeURIComponent(runnerId)}/state`, { state });
   }
 
+  /** Gives the run a diff of `files` files of `lines_per_file` changed lines each (its latest session's cumulative diff). */
+  async setWideDiff(runnerId: string, shape: { files: number; lines_per_file: number }): Promise<void> {
+    await this.send("POST", `/__sim/runners/${encodeURIComponent(runnerId)}/diff`, shape);
+  }
+
   /** Turns the demo team on or off; answers whether it was on, to put it back afterwards. */
   async setTeam(enabled: boolean): Promise<boolean> {
     const before = (await this.send("GET", "/__sim/team")) as { enabled: boolean };
