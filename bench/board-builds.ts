@@ -13,7 +13,7 @@ import {
 
 /*
  * The two builds `bench:board` compares. Next.js writes to `.next` only (distDir is fixed in
- * next.config.ts), so the baseline (NEXT_PUBLIC_BOARD_VIRTUALIZE=0: every card rendered) is
+ * next.config.ts), so the baseline (NEXT_PUBLIC_VIRTUALIZE_LISTS=0: every card rendered) is
  * built there first and then moved to a directory of its own, laid out as a project that
  * `next start <dir>` can serve: its `.next`, links to this checkout's node_modules (the build
  * links external packages as ../../node_modules/<name>), public/ and drizzle/ (migrations are
@@ -66,7 +66,7 @@ async function ensureBaselineBuild(
   baselineInDotNext = true;
   const outcome = await ensureProductionBuild(processes, "always", {
     ...env,
-    NEXT_PUBLIC_BOARD_VIRTUALIZE: "0",
+    NEXT_PUBLIC_VIRTUALIZE_LISTS: "0",
   });
   layOutBaseline();
   return { ...outcome, detail: reason };
@@ -78,7 +78,7 @@ export async function ensureBoardBuilds(
   mode: BuildMode,
   env: NodeJS.ProcessEnv,
 ): Promise<{ ours: BuildOutcome; baseline: BuildOutcome }> {
-  const { NEXT_PUBLIC_BOARD_VIRTUALIZE: _switch, ...withoutSwitch } = env;
+  const { NEXT_PUBLIC_VIRTUALIZE_LISTS: _switch, ...withoutSwitch } = env;
   const baseline = await ensureBaselineBuild(processes, mode, withoutSwitch);
   const ours = await ensureProductionBuild(processes, mode, withoutSwitch);
   return { ours, baseline };

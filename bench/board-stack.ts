@@ -48,7 +48,7 @@ function demoEnv(options: {
     "NETLIFY_OAUTH_CLIENT_ID",
     "NETLIFY_OAUTH_CLIENT_SECRET",
     "DATABASE_DRIVER",
-    "NEXT_PUBLIC_BOARD_VIRTUALIZE",
+    "NEXT_PUBLIC_VIRTUALIZE_LISTS",
   ])
     delete env[name];
   return env;

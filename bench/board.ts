@@ -1,7 +1,7 @@
 /**
  * `npm run bench:board` — the board in the browser with 2,000 runners, 500 of them in Needs
  * review, for our build (columns render only the cards in view) beside a baseline build that
- * renders every card (NEXT_PUBLIC_BOARD_VIRTUALIZE=0, see `lib/board-rendering.ts`). Both
+ * renders every card (NEXT_PUBLIC_VIRTUALIZE_LISTS=0, see `lib/list-rendering.ts`). Both
  * production servers run at once in demo mode on one fresh PostgreSQL database and one
  * simulator (frozen clock, team off), so they serve the same rows; Chromium measures each in
  * turn, alternating:

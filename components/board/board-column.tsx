@@ -3,7 +3,7 @@
 import { useDroppable } from "@dnd-kit/core";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { type KeyboardEvent, useRef } from "react";
-import { virtualizeColumns } from "@/lib/board-rendering";
+import { virtualizeLists } from "@/lib/list-rendering";
 import type { BoardCard, BoardColumn } from "@/lib/runners/board";
 import type { BoardAbilities, BoardMove } from "@/lib/runners/board-moves";
 import { RunnerCard } from "./runner-card";
@@ -63,10 +63,10 @@ export function BoardColumnView({
     estimateSize: () => 150,
     overscan: 6,
     getItemKey: (index) => cards[index]?.id ?? index,
-    enabled: virtualizeColumns,
+    enabled: virtualizeLists,
   });
   // The benchmark's baseline: every card, in the same markup, in normal flow.
-  const rows = virtualizeColumns
+  const rows = virtualizeLists
     ? virtualizer.getVirtualItems()
     : cards.map((card, index) => ({ key: card.id, index, start: 0 }));
   const refused = hint?.move.kind === "refused";
@@ -101,7 +101,7 @@ export function BoardColumnView({
           <ul
             aria-label={`${column.title} runs`}
             className="relative"
-            style={virtualizeColumns ? { height: virtualizer.getTotalSize() } : undefined}
+            style={virtualizeLists ? { height: virtualizer.getTotalSize() } : undefined}
           >
             {rows.map((item) => {
               const card = cards[item.index];
@@ -110,9 +110,9 @@ export function BoardColumnView({
                 <li
                   key={item.key}
                   data-index={item.index}
-                  ref={virtualizeColumns ? virtualizer.measureElement : undefined}
-                  className={virtualizeColumns ? "absolute inset-x-0 pb-2" : "pb-2"}
-                  style={virtualizeColumns ? { transform: `translateY(${item.start}px)` } : undefined}
+                  ref={virtualizeLists ? virtualizer.measureElement : undefined}
+                  className={virtualizeLists ? "absolute inset-x-0 pb-2" : "pb-2"}
+                  style={virtualizeLists ? { transform: `translateY(${item.start}px)` } : undefined}
                 >
                   <RunnerCard
                     card={card}

@@ -7,6 +7,7 @@ import { type BoardCard, type BoardColumn, boardColumns } from "@/lib/runners/bo
 import { boardSorts, isBoardColumn } from "@/lib/runners/board-filters";
 import type { BoardOutput } from "@/lib/runners/board-schemas";
 import { CreateRunnerButton } from "./create-runner-dialog";
+import { NotificationsToggle } from "./run-notifications";
 
 const control = "h-9 rounded-md border border-border bg-surface px-2 text-sm";
 const label = "flex flex-col gap-1 text-xs font-medium text-ink-muted";
@@ -28,7 +29,7 @@ export function BoardToolbar({
   const activeFilters = [url.q, url.site, url.agent, url.state, url.mine].filter(Boolean).length;
   return (
     <div className="flex flex-col gap-3">
-      <div className="flex items-end justify-end gap-2">
+      <div className="flex flex-wrap items-end justify-end gap-2">
         <label className={`${label} flex-1 md:hidden`}>
           Column
           <select
@@ -54,6 +55,7 @@ export function BoardToolbar({
         >
           {activeFilters ? `Filters (${activeFilters})` : "Filters"}
         </button>
+        <NotificationsToggle />
         <CreateRunnerButton sites={sites} disabled={!viewer.write} />
       </div>
       <search

@@ -26,6 +26,7 @@ import { BoardColumnView, dropHintFor } from "./board-column";
 import { columnUnderCard, dragAnnouncements, dragInstructions } from "./board-drag";
 import { BoardToolbar } from "./board-toolbar";
 import { FollowUpDialog } from "./follow-up-dialog";
+import { useRunNotifications } from "./run-notifications";
 import { RunnerCard } from "./runner-card";
 import { useKeyboardMove } from "./use-keyboard-move";
 
@@ -69,6 +70,7 @@ export function Board() {
     [cards, data, site, agent, state, text, mine, sort],
   );
   const columns = useMemo(() => groupByColumn(filtered), [filtered]);
+  useRunNotifications(cards, data?.viewer);
   const byId = useRef(new Map<string, BoardCard>());
   byId.current = new Map(cards.map((card) => [card.id, card]));
 

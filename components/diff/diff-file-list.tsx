@@ -3,6 +3,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useMemo, useRef, useState } from "react";
 import type { DiffFile } from "@/lib/diffs/diff-schemas";
+import { virtualizeLists } from "@/lib/list-rendering";
 
 const itemHeight = 32;
 
@@ -33,7 +34,11 @@ export function DiffFileList({
     getScrollElement: () => scroller.current,
     estimateSize: () => itemHeight,
     overscan: 10,
+    enabled: virtualizeLists,
   });
+  const items = virtualizeLists
+    ? virtualizer.getVirtualItems()
+    : shown.map((_file, index) => ({ key: index, index, start: 0 }));
   return (
     <nav aria-label="Changed files" className="flex min-h-0 flex-col gap-2">
       <label className="flex flex-col gap-1 text-xs font-medium text-ink-muted">
@@ -52,8 +57,8 @@ export function DiffFileList({
         {complete ? "" : " so far, loading more…"}
       </p>
       <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto">
-        <ul className="relative" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
+        <ul className="relative" style={virtualizeLists ? { height: virtualizer.getTotalSize() } : undefined}>
+          {items.map((item) => {
             const index = shown[item.index] ?? 0;
             const file = files[index];
             if (!file) return null;
@@ -61,8 +66,12 @@ export function DiffFileList({
             return (
               <li
                 key={item.key}
-                className="absolute inset-x-0"
-                style={{ height: itemHeight, transform: `translateY(${item.start}px)` }}
+                className={virtualizeLists ? "absolute inset-x-0" : undefined}
+                style={
+                  virtualizeLists
+                    ? { height: itemHeight, transform: `translateY(${item.start}px)` }
+                    : { height: itemHeight }
+                }
               >
                 <button
                   type="button"

@@ -4,6 +4,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { type DiffLayout, type DiffRow, diffRows, isOpen, rowHeights } from "@/lib/diffs/diff-rows";
 import type { DiffFile } from "@/lib/diffs/diff-schemas";
+import { virtualizeLists } from "@/lib/list-rendering";
 import { DiffFileHeader } from "./diff-file-header";
 import { DiffFileList } from "./diff-file-list";
 import { DiffLineCells } from "./diff-line";
@@ -45,8 +46,12 @@ export function DiffViewer({
     getScrollElement: () => scroller.current,
     estimateSize: (index) => rowHeights[rows[index]?.kind ?? "line"],
     overscan: 20,
+    enabled: virtualizeLists,
   });
-  const items = virtualizer.getVirtualItems();
+  // The benchmark's baseline: every row, in the same markup, in normal flow.
+  const items = virtualizeLists
+    ? virtualizer.getVirtualItems()
+    : rows.map((row, index) => ({ key: index, index, start: 0, end: 0, size: rowHeights[row.kind] }));
   const firstFile = rows[items[0]?.index ?? 0]?.file;
   const lastFile = rows[items.at(-1)?.index ?? 0]?.file;
   useEffect(() => {
@@ -137,15 +142,22 @@ export function DiffViewer({
         tabIndex={0}
         className="h-[70dvh] overflow-auto rounded-lg border border-border bg-surface font-mono text-xs leading-5"
       >
-        <div className="relative min-w-full" style={{ height: virtualizer.getTotalSize() }}>
+        <div
+          className="relative min-w-full"
+          style={virtualizeLists ? { height: virtualizer.getTotalSize() } : undefined}
+        >
           {items.map((item) => {
             const row = rows[item.index];
             if (!row) return null;
             return (
               <div
                 key={item.key}
-                className="absolute left-0 min-w-full"
-                style={{ height: item.size, transform: `translateY(${item.start}px)` }}
+                className={virtualizeLists ? "absolute left-0 min-w-full" : "min-w-full"}
+                style={
+                  virtualizeLists
+                    ? { height: item.size, transform: `translateY(${item.start}px)` }
+                    : { height: item.size }
+                }
               >
                 {renderRow(row)}
               </div>

@@ -4,6 +4,7 @@ import { useId, useMemo } from "react";
 import { toast } from "sonner";
 import { DiffViewer } from "@/components/diff/diff-viewer";
 import type { DiffLayout } from "@/lib/diffs/diff-rows";
+import { virtualizeLists } from "@/lib/list-rendering";
 import { useSaveDiffLayout } from "@/lib/queries/preferences";
 import { type DiffSelection, diffSearch, useWholeDiff } from "@/lib/queries/runner-diff";
 import type { RunnerDetailOutput } from "@/lib/runners/runner-detail-schemas";
@@ -46,7 +47,9 @@ function DiffBody({
         {diff.error.message}
       </p>
     );
-  if (!diff.data) return <p className="text-sm text-ink-muted">Loading the changes…</p>;
+  // The benchmark's baseline renders the whole diff at once, when every page is in.
+  if (!diff.data || (!virtualizeLists && diff.hasNextPage))
+    return <p className="text-sm text-ink-muted">Loading the changes…</p>;
   if (files.length === 0) return <p className="text-sm text-ink-muted">No changes to show.</p>;
   return <DiffViewer files={files} complete={!diff.hasNextPage} layout={layout} />;
 }

@@ -1,0 +1,74 @@
+import { expect, test } from "@playwright/test";
+import { signInAsDemoUser } from "./testing/sign-in";
+import { SimulatorControls } from "./testing/simulator-controls";
+
+/*
+ * Being told about one's own runs: the tab's title counts the runs waiting on the person, and
+ * once they turn notifications on (the one place they are asked for), the browser's notification
+ * says when a run they started fails. Notifications are recorded as the page creates them.
+ */
+
+test("counts waiting runs in the tab's title, and notifies the person when their run fails", async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(["notifications"]);
+  await context.addInitScript(() => {
+    const Real = window.Notification;
+    const shown: Array<{ title: string; body: string | undefined }> = [];
+    Object.assign(window, { shownNotifications: shown });
+    window.Notification = class extends Real {
+      constructor(title: string, options?: NotificationOptions) {
+        super(title, options);
+        shown.push({ title, body: options?.body });
+      }
+    } as typeof Notification;
+  });
+  await signInAsDemoUser(page);
+  await expect(page).toHaveTitle(/^\(\d+\) Board · Switchyard$/);
+
+  const toggle = page.getByRole("button", { name: "Notify me about my runs" });
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  await toggle.click();
+  await expect(page.getByRole("button", { name: "Notifications on" })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
+
+  const sites = (await (await page.request.get("/api/board")).json()) as {
+    sites: Array<{ id: string; name: string }>;
+  };
+  const siteId = sites.sites.find((site) => site.name === "docs-portal")?.id;
+  const started = await page.request.post("/api/runners", {
+    data: { siteId, prompt: `Notify me when this fails (${Date.now().toString(36)})` },
+    headers: { origin: new URL(page.url()).origin },
+  });
+  expect(started.status(), await started.text()).toBe(201);
+  const { id } = (await started.json()) as { id: string };
+  // The board's search also matches a run's id.
+  await page.goto(`/?q=${id}`);
+  await expect(page.getByRole("main").getByRole("article")).toHaveCount(1);
+
+  const simulator = SimulatorControls.ofRunningDemo(page.request);
+  await simulator.setRunnerState(id, "error");
+  try {
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() => (window as unknown as { shownNotifications: unknown[] }).shownNotifications),
+        {
+          timeout: 15_000,
+        },
+      )
+      .toContainEqual(expect.objectContaining({ body: "Your run failed." }));
+  } finally {
+    await simulator.setRunnerState(id, null);
+  }
+  // Turned off again, and remembered off.
+  await page.getByRole("button", { name: "Notifications on" }).click();
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Notify me about my runs" })).toHaveAttribute(
+    "aria-pressed",
+    "false",
+  );
+});
