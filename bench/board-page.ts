@@ -7,7 +7,7 @@
 const columnSection = (column: string) => `section[aria-labelledby="column-${column}"]`;
 
 /** After a frame is painted: requestAnimationFrame runs before the paint, a message after it. */
-const afterPaint = `(done) => requestAnimationFrame(() => {
+export const afterPaint = `(done) => requestAnimationFrame(() => {
   const channel = new MessageChannel();
   channel.port1.onmessage = () => done(performance.now());
   channel.port2.postMessage(null);

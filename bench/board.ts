@@ -18,9 +18,7 @@
  * Environment: BENCH_DATABASE_URL (where the temporary database is created), BENCH_BUILD=
  * auto|always|never (auto: build when a build is missing or older than the sources).
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
+import { loadavg } from "node:os";
 import { chromium } from "@playwright/test";
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
@@ -29,7 +27,7 @@ import * as schema from "@/db/schema";
 import { chromiumArgs, chromiumExecutable } from "@/e2e/chromium";
 import { createNetlifyClient } from "@/lib/netlify/client";
 import { boardColumns } from "@/lib/runners/board";
-import { type BenchDatabase, createBenchDatabase } from "./bench-database";
+import { runBench } from "./bench-lifecycle";
 import { baselineDir, discardStrayBaseline, ensureBoardBuilds } from "./board-builds";
 import {
   type BoardPage,
@@ -44,7 +42,6 @@ import {
 import { printReport, type VariantResults } from "./board-report";
 import { fillBoard } from "./board-seed";
 import { type BoardStack, startBoardStack } from "./board-stack";
-import { ProcessGroups } from "./process-groups";
 import type { BuildMode } from "./production-build";
 import { simulatorControls } from "./sync-upstream";
 
@@ -132,38 +129,16 @@ async function measure(
   }
 }
 
-const workDir = mkdtempSync(join(tmpdir(), "switchyard-bench-board-"));
-const processes = new ProcessGroups(workDir);
-let database: BenchDatabase | undefined;
-let cleaned: Promise<void> | undefined;
-const cleanUp = () => {
-  cleaned ??= (async () => {
-    discardStrayBaseline();
-    await processes.stopAll();
-    await database?.drop().catch((error: unknown) => {
-      console.error(`could not drop database ${database?.name}: ${(error as Error).message}`);
+await runBench(
+  "board",
+  async ({ workDir, processes, createDatabase }) => {
+    const builds = await ensureBoardBuilds(processes, buildMode, {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
     });
-    rmSync(workDir, { recursive: true, force: true });
-  })();
-  return cleaned;
-};
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
-}
-
-try {
-  const builds = await ensureBoardBuilds(processes, buildMode, {
-    ...process.env,
-    NEXT_TELEMETRY_DISABLED: "1",
-  });
-  database = await createBenchDatabase(adminUrl);
-  const stack = await startBoardStack(processes, database, workDir, baselineDir);
-  await measure(stack, database.url, builds);
-} catch (error) {
-  console.error(
-    `bench:board failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-  );
-  process.exitCode = 1;
-} finally {
-  await cleanUp();
-}
+    const database = await createDatabase(adminUrl);
+    const stack = await startBoardStack(processes, database, workDir, baselineDir);
+    await measure(stack, database.url, builds);
+  },
+  { beforeCleanUp: discardStrayBaseline },
+);

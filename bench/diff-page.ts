@@ -1,14 +1,9 @@
+import { afterPaint } from "./board-page";
+
 /*
  * What `bench:diff` runs inside the page, as source text (see board-page.ts for why). Every time
  * is `performance.now()` in the page: milliseconds since its navigation started.
  */
-
-/** After a frame is painted: requestAnimationFrame runs before the paint, a message after it. */
-const afterPaint = `(done) => requestAnimationFrame(() => {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => done(performance.now());
-  channel.port2.postMessage(null);
-})`;
 
 /**
  * An init script for a run's page: `window.__diffShown` resolves once the diff's first file

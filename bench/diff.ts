@@ -14,9 +14,7 @@
  *
  * Environment: BENCH_DATABASE_URL, BENCH_BUILD=auto|always|never (as for bench:board).
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
+import { loadavg } from "node:os";
 import { type Browser, chromium } from "@playwright/test";
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
@@ -26,11 +24,10 @@ import { chromiumArgs, chromiumExecutable } from "@/e2e/chromium";
 import { createNetlifyClient } from "@/lib/netlify/client";
 import { connectSite } from "@/lib/sites/connect-site";
 import { reconcileSite } from "@/lib/sync/reconcile-site";
-import { type BenchDatabase, createBenchDatabase } from "./bench-database";
+import { runBench } from "./bench-lifecycle";
 import { baselineDir, discardStrayBaseline, ensureBoardBuilds } from "./board-builds";
 import { type BoardStack, startBoardStack } from "./board-stack";
 import { diffTimesScript, scrollScript } from "./diff-page";
-import { ProcessGroups } from "./process-groups";
 import type { BuildMode } from "./production-build";
 import { simulatorControls } from "./sync-upstream";
 
@@ -199,50 +196,28 @@ function report(results: Record<Variant, Results>, builds: Awaited<ReturnType<ty
   }
 }
 
-const workDir = mkdtempSync(join(tmpdir(), "switchyard-bench-diff-"));
-const processes = new ProcessGroups(workDir);
-let database: BenchDatabase | undefined;
-let cleaned: Promise<void> | undefined;
-const cleanUp = () => {
-  cleaned ??= (async () => {
-    discardStrayBaseline();
-    await processes.stopAll();
-    await database?.drop().catch((error: unknown) => {
-      console.error(`could not drop database ${database?.name}: ${(error as Error).message}`);
+await runBench(
+  "diff",
+  async ({ workDir, processes, createDatabase }) => {
+    const builds = await ensureBoardBuilds(processes, buildMode, {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
     });
-    rmSync(workDir, { recursive: true, force: true });
-  })();
-  return cleaned;
-};
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
-}
-
-try {
-  const builds = await ensureBoardBuilds(processes, buildMode, {
-    ...process.env,
-    NEXT_TELEMETRY_DISABLED: "1",
-  });
-  database = await createBenchDatabase(adminUrl);
-  const stack = await startBoardStack(processes, database, workDir, baselineDir);
-  const pool = new pg.Pool({ connectionString: database.url, max: 4 });
-  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
-  try {
-    const runnerId = await seedRun(stack, drizzle(pool, { schema }));
-    const results: Record<Variant, Results> = { ours: { opened: [] }, baseline: { opened: [] } };
-    for (let load = 0; load < LOADS; load++)
-      for (const variant of variants)
-        await measureVariant(browser, stack.apps[variant], runnerId, results[variant], load === LOADS - 1);
-    report(results, builds);
-  } finally {
-    await browser.close();
-    await pool.end();
-  }
-} catch (error) {
-  console.error(
-    `bench:diff failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-  );
-  process.exitCode = 1;
-} finally {
-  await cleanUp();
-}
+    const database = await createDatabase(adminUrl);
+    const stack = await startBoardStack(processes, database, workDir, baselineDir);
+    const pool = new pg.Pool({ connectionString: database.url, max: 4 });
+    const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
+    try {
+      const runnerId = await seedRun(stack, drizzle(pool, { schema }));
+      const results: Record<Variant, Results> = { ours: { opened: [] }, baseline: { opened: [] } };
+      for (let load = 0; load < LOADS; load++)
+        for (const variant of variants)
+          await measureVariant(browser, stack.apps[variant], runnerId, results[variant], load === LOADS - 1);
+      report(results, builds);
+    } finally {
+      await browser.close();
+      await pool.end();
+    }
+  },
+  { beforeCleanUp: discardStrayBaseline },
+);

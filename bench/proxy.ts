@@ -17,12 +17,9 @@
  * the temporary database is created), BENCH_BUILD=auto|always|never (`next build` first; auto:
  * when `.next` is missing or older than the sources).
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { availableParallelism, loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
-import { type BenchDatabase, createBenchDatabase } from "./bench-database";
+import { availableParallelism, loadavg } from "node:os";
+import { runBench } from "./bench-lifecycle";
 import { type LoadRun, runLoad } from "./load";
-import { ProcessGroups } from "./process-groups";
 import { type BuildMode, ensureProductionBuild } from "./production-build";
 import {
   cacheRunner,
@@ -120,34 +117,11 @@ async function run(
   }
 }
 
-const workDir = mkdtempSync(join(tmpdir(), "switchyard-bench-proxy-"));
-const processes = new ProcessGroups(workDir);
-let database: BenchDatabase | undefined;
-let cleaned: Promise<void> | undefined;
-const cleanUp = () => {
-  cleaned ??= (async () => {
-    await processes.stopAll();
-    await database?.drop().catch((error: unknown) => {
-      console.error(`could not drop database ${database?.name}: ${(error as Error).message}`);
-    });
-    rmSync(workDir, { recursive: true, force: true });
-  })();
-  return cleaned;
-};
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
-}
-
-try {
+await runBench("proxy", async ({ workDir, processes, createDatabase }) => {
   const build = await ensureProductionBuild(processes, buildMode, {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
   });
-  database = await createBenchDatabase(adminUrl);
+  const database = await createDatabase(adminUrl);
   await run(await startProxyStack(processes, database, workDir), database.name, build);
-} catch (error) {
-  console.error(`bench:proxy failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-} finally {
-  await cleanUp();
-}
+});
