@@ -44,15 +44,15 @@ export function RollKeyButton({
   const [open, setOpen] = useState(false);
   const [hours, setHours] = useState(1);
   function rollNow() {
-    roll.mutate(
-      { keyId: apiKey.id, graceSeconds: Math.round(hours * 3_600) },
-      {
-        onSuccess: (answer) => {
-          setOpen(false);
-          onRolled(answer);
-        },
-      },
-    );
+    // Awaited rather than passed as mutate's onSuccess: the refreshed list turns this row into the
+    // old key's (without this button), and a callback of an unmounted caller is dropped.
+    roll
+      .mutateAsync({ keyId: apiKey.id, graceSeconds: Math.round(hours * 3_600) })
+      .then((answer) => {
+        setOpen(false);
+        onRolled(answer);
+      })
+      .catch(() => undefined); // the hook's toast says what failed
   }
   return (
     <DialogShell
