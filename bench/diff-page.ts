@@ -39,7 +39,7 @@ export const diffTimesScript = (files: number) => `(() => {
  */
 export const scrollScript = (selector: string, stepPx: number, maxFrames: number) => `(async () => {
   const scroller = document.querySelector(${JSON.stringify(selector)});
-  if (!scroller) throw new Error("nothing to scroll at ${selector}");
+  if (!scroller) throw new Error(${JSON.stringify(`nothing to scroll at ${selector}`)});
   const longTasks = [];
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) longTasks.push(entry.duration);

@@ -1,17 +1,18 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useMemo, useRef, useState } from "react";
+import { memo, useMemo, useRef, useState } from "react";
 import type { DiffFile } from "@/lib/diffs/diff-schemas";
 import { virtualizeLists } from "@/lib/list-rendering";
 
 const itemHeight = 32;
+const estimateSize = () => itemHeight;
 
 /**
  * Every file of the diff with its counts, filtered by name; choosing one scrolls the diff to it.
  * The list renders only the names in view, however many files there are.
  */
-export function DiffFileList({
+export const DiffFileList = memo(function DiffFileList({
   files,
   current,
   complete,
@@ -32,7 +33,7 @@ export function DiffFileList({
   const virtualizer = useVirtualizer({
     count: shown.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => itemHeight,
+    estimateSize,
     overscan: 10,
     enabled: virtualizeLists,
   });
@@ -40,7 +41,7 @@ export function DiffFileList({
     ? virtualizer.getVirtualItems()
     : shown.map((_file, index) => ({ key: index, index, start: 0 }));
   return (
-    <nav aria-label="Changed files" className="flex min-h-0 flex-col gap-2">
+    <nav aria-label="Changed files" className="flex h-full min-h-0 flex-col gap-2">
       <label className="flex flex-col gap-1 text-xs font-medium text-ink-muted">
         Filter files
         <input
@@ -96,4 +97,4 @@ export function DiffFileList({
       </div>
     </nav>
   );
-}
+});

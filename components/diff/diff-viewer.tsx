@@ -1,7 +1,7 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { type DiffLayout, type DiffRow, diffRows, isOpen, rowHeights } from "@/lib/diffs/diff-rows";
 import type { DiffFile } from "@/lib/diffs/diff-schemas";
 import { virtualizeLists } from "@/lib/list-rendering";
@@ -40,11 +40,13 @@ export function DiffViewer({
     [files, layout, toggled],
   );
   const highlights = useHighlights(files);
+  const estimateSize = useCallback((index: number) => rowHeights[rows[index]?.kind ?? "line"], [rows]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: (index) => rowHeights[rows[index]?.kind ?? "line"],
+    // Stable while the rows are: a new function makes the virtualizer re-measure every row.
+    estimateSize,
     overscan: 20,
     enabled: virtualizeLists,
   });
@@ -80,10 +82,13 @@ export function DiffViewer({
       else next.add(file);
       return next;
     });
-  const jumpTo = (file: number) => {
-    setCurrent(file);
-    virtualizer.scrollToIndex(fileStarts[file] ?? 0, { align: "start" });
-  };
+  const jumpTo = useCallback(
+    (file: number) => {
+      setCurrent(file);
+      virtualizer.scrollToIndex(fileStarts[file] ?? 0, { align: "start" });
+    },
+    [virtualizer, fileStarts],
+  );
 
   function renderRow(row: DiffRow) {
     const file = files[row.file];
