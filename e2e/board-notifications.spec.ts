@@ -25,16 +25,6 @@ test("counts waiting runs in the tab's title, and notifies the person when their
     } as typeof Notification;
   });
   await signInAsDemoUser(page);
-  await expect(page).toHaveTitle(/^\(\d+\) Board · Switchyard$/);
-
-  const toggle = page.getByRole("button", { name: "Notify me about my runs" });
-  await expect(toggle).toHaveAttribute("aria-pressed", "false");
-  await toggle.click();
-  await expect(page.getByRole("button", { name: "Notifications on" })).toHaveAttribute(
-    "aria-pressed",
-    "true",
-  );
-
   const sites = (await (await page.request.get("/api/board")).json()) as {
     sites: Array<{ id: string; name: string }>;
   };
@@ -49,9 +39,22 @@ test("counts waiting runs in the tab's title, and notifies the person when their
   await page.goto(`/?q=${id}`);
   await expect(page.getByRole("main").getByRole("article")).toHaveCount(1);
 
+  // The run starts waiting on an answer (other scenarios answer the seed's): the title counts it.
   const simulator = SimulatorControls.ofRunningDemo(page.request);
-  await simulator.setRunnerState(id, "error");
+  await simulator.setRunnerState(id, "await_input");
   try {
+    await expect(page.getByRole("region", { name: /^Needs you/ }).getByRole("article")).toHaveCount(1);
+    await expect(page).toHaveTitle(/^\(\d+\) Board · Switchyard$/);
+
+    const toggle = page.getByRole("button", { name: "Notify me about my runs" });
+    await expect(toggle).toHaveAttribute("aria-pressed", "false");
+    await toggle.click();
+    await expect(page.getByRole("button", { name: "Notifications on" })).toHaveAttribute(
+      "aria-pressed",
+      "true",
+    );
+
+    await simulator.setRunnerState(id, "error");
     await expect
       .poll(
         () =>
