@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
-import { runners, type User } from "@/db/schema";
+import { runners, sites, type User } from "@/db/schema";
 import { netlifyClientForUser } from "@/lib/auth/user-netlify-client";
 import type { Env } from "@/lib/env";
 import { ApiError } from "@/lib/http/api-error";
@@ -19,7 +19,12 @@ const sourceOf = (query: Pick<DiffQuery, "session" | "kind">): DiffSource =>
   query.session ? { kind: query.kind, sessionId: query.session } : { kind: "runner" };
 
 async function clientForRun(db: Database, env: Env, user: Pick<User, "id">, runnerId: string) {
-  const [runner] = await db.select({ id: runners.id }).from(runners).where(eq(runners.id, runnerId));
+  // On the board means on a connected site, as for the run's page (`visibleCardRows`).
+  const [runner] = await db
+    .select({ id: runners.id })
+    .from(runners)
+    .innerJoin(sites, eq(sites.id, runners.siteId))
+    .where(eq(runners.id, runnerId));
   if (!runner) throw new ApiError("NOT_FOUND", "This run is not on the board.");
   return netlifyClientForUser(db, env, user.id);
 }
