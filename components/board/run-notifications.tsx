@@ -1,6 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { BoardCard } from "@/lib/runners/board";
 import type { BoardViewer } from "@/lib/runners/board-filters";
@@ -26,9 +26,13 @@ export function useRunNotifications(cards: readonly BoardCard[], viewer: BoardVi
   const previous = useRef<readonly BoardCard[] | undefined>(undefined);
   const waiting = waitingCount(cards);
 
+  // Again after every navigation: Next.js writes each route's own title (the run panel's, then
+  // the board's) when the URL changes.
+  const pathname = usePathname();
   useEffect(() => {
+    if (pathname !== "/") return;
     document.title = waiting > 0 ? `(${waiting}) ${boardTitle}` : boardTitle;
-  }, [waiting]);
+  }, [waiting, pathname]);
 
   useEffect(() => {
     const before = previous.current;

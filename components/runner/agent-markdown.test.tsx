@@ -26,6 +26,9 @@ describe("AgentMarkdown", () => {
     );
     expect(html).not.toMatch(/<script|onerror|onclick|javascript:|<img[^>]*onerror/i);
     expect(html).not.toContain('<a href="https://example.com"');
+    // An image becomes a link: nothing is fetched from where the agent pointed.
+    expect(html).not.toContain("<img");
+    expect(html).toContain(">pixel</a>");
   });
 
   it("opens links in a new tab without handing the page over", () => {

@@ -20,6 +20,13 @@ export function AgentMarkdown({ markdown }: { markdown: string }) {
           h3: ({ children }) => <h5>{children}</h5>,
           h4: ({ children }) => <h6>{children}</h6>,
           h5: ({ children }) => <h6>{children}</h6>,
+          // An image would be fetched from wherever the agent pointed, by every viewer: a link instead.
+          img: ({ src, alt }) =>
+            typeof src === "string" ? (
+              <a href={src} target="_blank" rel="noreferrer nofollow" className="text-link underline">
+                {alt || "Image"}
+              </a>
+            ) : null,
           a: ({ href, children }) => (
             <a href={href} target="_blank" rel="noreferrer nofollow" className="text-link underline">
               {children}

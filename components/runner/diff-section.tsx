@@ -30,16 +30,32 @@ const toSelection = (value: string): DiffSelection => {
     : { kind: "cumulative" };
 };
 
+/**
+ * What a diff depends on: the sessions it covers, their states and whether they were discarded.
+ * A follow-up, revert, rebase or redeploy changes it, and so shows the new diff.
+ */
+function diffVersion(detail: RunnerDetailOutput, selection: DiffSelection): string {
+  const upTo = selection.sessionId
+    ? detail.sessions.findIndex((session) => session.id === selection.sessionId) + 1
+    : detail.sessions.length;
+  return detail.sessions
+    .slice(0, upTo)
+    .map((session) => `${session.id}:${session.state}:${session.isDiscarded ? "x" : ""}`)
+    .join(",");
+}
+
 function DiffBody({
   runnerId,
   selection,
+  version,
   layout,
 }: {
   runnerId: string;
   selection: DiffSelection;
+  version: string;
   layout: DiffLayout;
 }) {
-  const diff = useWholeDiff(runnerId, selection);
+  const diff = useWholeDiff(runnerId, selection, version);
   const files = useMemo(() => diff.data?.pages.flatMap((page) => page.files) ?? [], [diff.data]);
   if (diff.isError)
     return (
@@ -72,6 +88,7 @@ export function DiffSection({
   const layoutName = useId();
   const selection: DiffSelection = choice ?? { kind: "cumulative" };
   const value = choice ? `${choice.sessionId}:${choice.kind}` : "";
+  const version = diffVersion(detail, selection);
   const patchUrl = `/api/runners/${encodeURIComponent(runnerId)}/diff/patch?${diffSearch(selection)}`;
   const hasChanges = detail.runner.hasDiff || detail.sessions.some((session) => session.hasCumulativeDiff);
   const copyPatch = async () => {
@@ -130,7 +147,14 @@ export function DiffSection({
               Download .diff
             </a>
           </div>
-          <DiffBody key={value} runnerId={runnerId} selection={selection} layout={detail.diffLayout} />
+          <DiffBody
+            // A new diff starts a new viewer: its rows and highlights belong to the old one.
+            key={`${value}@${version}`}
+            runnerId={runnerId}
+            selection={selection}
+            version={version}
+            layout={detail.diffLayout}
+          />
         </>
       ) : (
         <p className="text-sm text-ink-muted">This run has not changed any code.</p>

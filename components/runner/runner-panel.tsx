@@ -1,7 +1,9 @@
 "use client";
 
 import * as Dialog from "@radix-ui/react-dialog";
+import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { runnerDetailQueryOptions } from "@/lib/queries/runner-detail";
 import { RunnerView } from "./runner-view";
 
 /**
@@ -11,16 +13,26 @@ import { RunnerView } from "./runner-view";
  */
 export function RunnerPanel({ runnerId, title }: { runnerId: string; title: string | null }) {
   const router = useRouter();
+  // The live title, so a rename renames the panel too.
+  const { data } = useQuery(runnerDetailQueryOptions(runnerId));
+  const shownTitle = data?.runner.title ?? title;
   return (
     <Dialog.Root open onOpenChange={(open) => (open ? undefined : router.back())}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
-        <Dialog.Content className="fixed inset-y-0 right-0 z-50 flex w-[min(64rem,100vw)] flex-col overflow-y-auto border-l border-border bg-canvas shadow-xl">
+        <Dialog.Content
+          // Escape in a field (the title being edited, the file filter) belongs to the field.
+          onEscapeKeyDown={(event) => {
+            if (event.target instanceof HTMLElement && event.target.closest("input, textarea, select"))
+              event.preventDefault();
+          }}
+          className="fixed inset-y-0 right-0 z-50 flex w-[min(64rem,100vw)] flex-col overflow-y-auto border-l border-border bg-canvas shadow-xl"
+        >
           <div className="sticky top-0 z-10 flex items-center gap-3 border-b border-border bg-canvas/95 px-4 py-2 backdrop-blur sm:px-6">
             {/* Names the dialog; the run's own heading follows in the view. */}
             <Dialog.Title asChild>
               <p className="min-w-0 flex-1 truncate text-sm font-medium text-ink-muted">
-                Run: {title ?? "Untitled run"}
+                Run: {shownTitle ?? "Untitled run"}
               </p>
             </Dialog.Title>
             <Dialog.Description className="sr-only">

@@ -29,7 +29,7 @@ export const runnerQueryKeys = {
   all: ["runner"] as const,
   /** One run's page: its fields, sessions and abilities. */
   detail: (runnerId: string) => [...runnerQueryKeys.all, runnerId, "detail"] as const,
-  /** One page of a diff, by session and kind (or the run's own cumulative diff). */
-  diffPage: (runnerId: string, diff: string, page: number) =>
-    [...runnerQueryKeys.all, runnerId, "diff", diff, page] as const,
+  /** A diff's pages: by session and kind (or the run's own), and the version of the run it shows. */
+  diff: (runnerId: string, diff: string, version: string) =>
+    [...runnerQueryKeys.all, runnerId, "diff", diff, version] as const,
 };

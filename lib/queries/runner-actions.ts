@@ -96,7 +96,7 @@ export function useAnswerQuestion() {
       token: showPending(queryClient, { ...card, state: "running", interaction: null }),
     }),
     onSuccess: (_answer, input) => {
-      refetchRunnerSoon(queryClient, input.card.id);
+      void refetchRunnerSoon(queryClient, input.card.id);
       toast.success(
         "skip" in input
           ? `Skipped; ${nameOf(input.card)} carries on.`
@@ -136,9 +136,11 @@ export function useRunnerAction(runnerId: string) {
         method: "POST",
         body: action,
       }),
+    // Pending until the run is read again, so its buttons cannot send an action twice (a commit
+    // is not idempotent, and each redeploy is a new session) before they show the new state.
     onSuccess: (_answer, action) => {
       toast.success(actionSentences[action.action]);
-      refetchRunnerSoon(queryClient, runnerId);
+      return refetchRunnerSoon(queryClient, runnerId);
     },
     onError: (error) => {
       toast.error(error.message);

@@ -1,9 +1,10 @@
 import { type QueryClient, queryOptions } from "@tanstack/react-query";
+import { activeRunnerStates } from "@/db/schema/upstream-states";
 import type { RunnerDetailOutput } from "@/lib/runners/runner-detail-schemas";
 import { apiFetch } from "./api-fetch";
 import { runnerQueryKeys } from "./query-keys";
 
-const activeStates = new Set(["new", "running", "await_input"]);
+const activeStates: ReadonlySet<string> = new Set(activeRunnerStates);
 
 /**
  * One run's page, from the cache. Polled while the page is open, often while the run is active:
@@ -21,7 +22,10 @@ export const runnerDetailQueryOptions = (runnerId: string) =>
  * Reads the run again once the server has refreshed it from Netlify (it does so right after
  * answering an action), and once more a little later for slower changes.
  */
-export function refetchRunnerSoon(queryClient: QueryClient, runnerId: string): void {
+export function refetchRunnerSoon(queryClient: QueryClient, runnerId: string): Promise<void> {
   const queryKey = runnerQueryKeys.detail(runnerId);
-  for (const delay of [500, 2_000]) setTimeout(() => void queryClient.invalidateQueries({ queryKey }), delay);
+  setTimeout(() => void queryClient.invalidateQueries({ queryKey }), 2_000);
+  return new Promise<void>((resolve) => setTimeout(resolve, 500)).then(() =>
+    queryClient.invalidateQueries({ queryKey }),
+  );
 }

@@ -23,10 +23,13 @@ export function diffSearch(selection: DiffSelection, extra: Record<string, strin
   return search.toString();
 }
 
-/** A diff, page by page; diffs of a finished session never change, so pages are never refetched. */
-export const diffQueryOptions = (runnerId: string, selection: DiffSelection) =>
+/**
+ * A diff, page by page. `version` names what the diff depends on (the sessions it covers and
+ * their states): a new version is a new diff, so cached pages are never refetched in place.
+ */
+export const diffQueryOptions = (runnerId: string, selection: DiffSelection, version: string) =>
   infiniteQueryOptions({
-    queryKey: [...runnerQueryKeys.all, runnerId, "diff", selectionKey(selection)] as const,
+    queryKey: runnerQueryKeys.diff(runnerId, selectionKey(selection), version),
     queryFn: ({ pageParam, signal }) =>
       apiFetch<DiffPage>(
         `/api/runners/${encodeURIComponent(runnerId)}/diff?${diffSearch(selection, {
@@ -45,8 +48,8 @@ export const diffQueryOptions = (runnerId: string, selection: DiffSelection) =>
  * The whole diff: the first page as soon as it comes, then the rest one page after another in the
  * background, so the file list fills in while the first files are read.
  */
-export function useWholeDiff(runnerId: string, selection: DiffSelection) {
-  const query = useInfiniteQuery(diffQueryOptions(runnerId, selection));
+export function useWholeDiff(runnerId: string, selection: DiffSelection, version: string) {
+  const query = useInfiniteQuery(diffQueryOptions(runnerId, selection, version));
   const { hasNextPage, isFetchingNextPage, isError, fetchNextPage } = query;
   useEffect(() => {
     if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();

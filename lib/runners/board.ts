@@ -77,7 +77,7 @@ export interface BoardCard {
   doneAt: string | null;
 }
 
-const openPrStates: ReadonlySet<string> = new Set(["open", "draft"]);
+export const openPrStates: ReadonlySet<string> = new Set(["open", "draft"]);
 
 /** Nearest column for a state the app does not know, from its name; it is shown raw on the card. */
 function nearestColumn(state: string): BoardColumn {

@@ -4,6 +4,7 @@ import type { User } from "@/db/schema";
 import { database } from "@/lib/database";
 import { runnerDetailQueryOptions } from "@/lib/queries/runner-detail";
 import { loadRunnerDetail } from "./runner-detail";
+import { runnerDetailOutputSchema } from "./runner-detail-schemas";
 
 /**
  * A run's page data read on the server and handed to the browser's query cache, so the page (or
@@ -14,6 +15,10 @@ export async function prefetchRunner(user: User, runnerId: string) {
   const detail = await loadRunnerDetail(db, user, runnerId);
   if (!detail) return undefined;
   const queryClient = new QueryClient();
-  queryClient.setQueryData(runnerDetailQueryOptions(runnerId).queryKey, detail);
+  // Parsed like the API's answer, so the page's HTML carries exactly the same fields.
+  queryClient.setQueryData(
+    runnerDetailQueryOptions(runnerId).queryKey,
+    runnerDetailOutputSchema.parse(detail),
+  );
   return { detail, state: dehydrate(queryClient) };
 }

@@ -30,12 +30,15 @@ describe("runAlerts", () => {
       boardCard({ id: "a", state: "running", startedBy: theirs }),
       boardCard({ id: "b", state: "done", startedBy: mine }),
       boardCard({ id: "c", state: "done", startedBy: { kind: "key", name: "ci" } }),
+      boardCard({ id: "e", state: "done", prState: "open", prUrl: "u", startedBy: mine }),
     ];
     const after = [
       boardCard({ id: "a", state: "done", startedBy: theirs }),
       boardCard({ id: "b", state: "archived", startedBy: mine }),
       boardCard({ id: "c", state: "error", startedBy: { kind: "key", name: "ci" } }),
       boardCard({ id: "d", state: "done", startedBy: mine }),
+      // A pull request closed: back in Needs review, but nothing finished.
+      boardCard({ id: "e", state: "done", prState: "closed", prUrl: "u", startedBy: mine }),
     ];
     expect(runAlerts(before, after, viewer)).toEqual([]);
   });

@@ -17,6 +17,9 @@ const startedBy = (card: BoardCard, viewer: BoardViewer) =>
   (card.startedBy.userId === viewer.userId ||
     (viewer.netlifyUserId !== null && card.startedBy.netlifyUserId === viewer.netlifyUserId));
 
+/** Where a run comes from when it finishes or fails by itself (not a PR closed, not a move undone). */
+const working: ReadonlySet<string> = new Set(["new", "running", "needs_you"]);
+
 const news: Partial<Record<string, string>> = {
   needs_you: "is waiting for your answer",
   needs_review: "finished",
@@ -36,7 +39,7 @@ export function runAlerts(
     const now = columnOf(card);
     const said = news[now];
     // A run seen for the first time is not news: it was already there when the board opened.
-    if (was === undefined || was === now || !said || !startedBy(card, viewer)) continue;
+    if (was === undefined || !working.has(was) || was === now || !said || !startedBy(card, viewer)) continue;
     alerts.push({ runnerId: card.id, title: card.title ?? "Untitled run", body: `Your run ${said}.` });
   }
   return alerts;

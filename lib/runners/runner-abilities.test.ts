@@ -48,7 +48,8 @@ describe("runnerAbilities", () => {
   it("opens no second pull request and none without a diff or deploy rights", () => {
     const withPr = runnerDetail({ prUrl: "https://github.com/o/r/pull/1", prState: "open" });
     expect(runnerAbilities(withPr, three, member).createPr.allowed).toBe(false);
-    expect(runnerAbilities(runnerDetail({ hasDiff: false }), three, member).createPr.allowed).toBe(false);
+    const noChanges = [sessionFacts({ hasResultDiff: false, hasCumulativeDiff: false })];
+    expect(runnerAbilities(runnerDetail({ hasDiff: false }), noChanges, member).createPr.allowed).toBe(false);
     expect(runnerAbilities(runnerDetail(), three, { write: true, deploy: false }).createPr).toEqual({
       allowed: false,
       reason: "This needs deploy rights, which your role does not have.",
@@ -61,6 +62,26 @@ describe("runnerAbilities", () => {
     const committed = three.map((session) => ({ ...session, commitSha: "abc" }));
     expect(runnerAbilities(open, committed, member).commit.allowed).toBe(false);
     expect(runnerAbilities(runnerDetail(), three, member).commit.allowed).toBe(false);
+  });
+
+  it("commits to a draft pull request's branch too, and names a merged one", () => {
+    const draft = runnerDetail({ prUrl: "u", prState: "draft", prBranch: "agent-blog-1a2b" });
+    expect(runnerAbilities(draft, three, member).commit).toEqual({ allowed: true });
+    const merged = runnerDetail({ prUrl: "u", prState: "merged", prBranch: "agent-blog-1a2b" });
+    expect(runnerAbilities(merged, three, member).commit).toEqual({
+      allowed: false,
+      reason: "The pull request is merged: commits go to an open one's branch.",
+    });
+  });
+
+  it("opens a pull request from an earlier session's changes after an ask follow-up made none", () => {
+    const asked = [
+      sessionFacts({ id: "s1" }),
+      sessionFacts({ id: "s2", mode: "ask", hasResultDiff: false, hasCumulativeDiff: false }),
+    ];
+    expect(runnerAbilities(runnerDetail({ hasDiff: false }), asked, member).createPr).toEqual({
+      allowed: true,
+    });
   });
 
   it("offers a rebase only when Netlify says one is available", () => {

@@ -1,3 +1,5 @@
+import { activeRunnerStates } from "@/db/schema/upstream-states";
+import { openPrStates } from "./board";
 import type { BoardAbilities } from "./board-moves";
 import type { Ability, RunnerAbilities, RunnerDetail, SessionView } from "./runner-detail-schemas";
 
@@ -12,7 +14,7 @@ type SessionFacts = Omit<SessionView, "abilities">;
 const yes: Ability = { allowed: true };
 const no = (reason: string): Ability => ({ allowed: false, reason });
 
-const activeStates = new Set(["new", "running", "await_input"]);
+const activeStates: ReadonlySet<string> = new Set(activeRunnerStates);
 const isActive = (state: string) => activeStates.has(state);
 const lookOnly = no("Your role can look at runs but not change them.");
 const noDeploy = no("This needs deploy rights, which your role does not have.");
@@ -37,20 +39,33 @@ function followUp(runner: RunnerDetail): Ability {
   return yes;
 }
 
-function createPr(runner: RunnerDetail, viewer: BoardAbilities): Ability {
+/** Netlify opens the pull request from the latest finished session with changes (research notes §4.6). */
+const hasChanges = (runner: RunnerDetail, sessions: readonly SessionFacts[]) =>
+  runner.hasDiff ||
+  sessions.some(
+    (session) =>
+      !session.isDiscarded &&
+      session.state === "done" &&
+      (session.hasResultDiff || session.hasCumulativeDiff),
+  );
+
+function createPr(runner: RunnerDetail, sessions: readonly SessionFacts[], viewer: BoardAbilities): Ability {
   if (!viewer.deploy) return noDeploy;
   if (runner.prUrl || runner.prIsBeingCreated) return no("The run already has a pull request.");
   if (runner.state !== "done") return no("Only a finished run can open a pull request.");
-  if (!runner.hasDiff) return no("The run changed no code, so there is nothing to open a pull request with.");
+  if (!hasChanges(runner, sessions))
+    return no("The run changed no code, so there is nothing to open a pull request with.");
   return yes;
 }
 
 function commit(runner: RunnerDetail, sessions: readonly SessionFacts[], viewer: BoardAbilities): Ability {
   if (!viewer.deploy) return noDeploy;
-  if (!runner.prBranch || runner.prState !== "open")
+  if (runner.prState === "merged" || runner.prState === "closed")
+    return no(`The pull request is ${runner.prState}: commits go to an open one's branch.`);
+  if (!runner.prBranch || !runner.prState || !openPrStates.has(runner.prState))
     return no("Commits go to an open pull request's branch; open one first.");
   if (runner.state !== "done") return no("Wait for the current session to finish.");
-  if (runner.mergeCommitIsBeingCreated) return no("A commit is being made.");
+  if (runner.mergeCommitIsBeingCreated) return no("Publishing to production is in progress.");
   const uncommitted = sessions.some(
     (session) => !session.isDiscarded && session.hasResultDiff && !session.commitSha,
   );
@@ -71,13 +86,13 @@ export function runnerAbilities(
     stop: stop ?? (isActive(runner.state) ? yes : no("The run is not running.")),
     followUp: stop ?? followUp(runner),
     answer: stop ?? (canAnswer ? yes : no("The agent is not waiting on an answer.")),
-    createPr: stop ?? createPr(runner, viewer),
+    createPr: stop ?? createPr(runner, sessions, viewer),
     commit: stop ?? commit(runner, sessions, viewer),
     rebase:
       stop ??
       (isActive(runner.state)
         ? no("Wait for the current session to finish.")
-        : runner.rebaseAvailable
+        : runner.rebaseAvailable && hasChanges(runner, sessions)
           ? yes
           : no("Rebasing is only offered when the site's production deploy changed since the run started.")),
     archive: stop ?? (isActive(runner.state) ? no("Stop the run before archiving it.") : yes),
