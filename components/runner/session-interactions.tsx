@@ -28,7 +28,10 @@ export function SessionInteractions({ interactions }: { interactions: SessionInt
               </div>
             ))}
             {interaction.instruction ? (
-              <p className="text-ink-muted">Note: {interaction.instruction}</p>
+              <div>
+                <dt className="font-medium">Note sent with the skip</dt>
+                <dd className="text-ink-muted">{interaction.instruction}</dd>
+              </div>
             ) : null}
           </dl>
         ) : interaction.kind === "authorization" ? (
