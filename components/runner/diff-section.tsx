@@ -86,6 +86,7 @@ export function DiffSection({
   const runnerId = detail.runner.id;
   const saveLayout = useSaveDiffLayout();
   const layoutName = useId();
+  const headingId = useId();
   const selection: DiffSelection = choice ?? { kind: "cumulative" };
   const value = choice ? `${choice.sessionId}:${choice.kind}` : "";
   const version = diffVersion(detail, selection);
@@ -102,8 +103,8 @@ export function DiffSection({
     }
   };
   return (
-    <section aria-labelledby="run-changes" className="flex flex-col gap-3">
-      <h2 id="run-changes" className="text-lg font-semibold">
+    <section aria-labelledby={headingId} className="flex flex-col gap-3">
+      <h2 id={headingId} className="text-lg font-semibold">
         Changes
       </h2>
       {hasChanges ? (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import { FollowUpDialog } from "@/components/board/follow-up-dialog";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useRunnerAction } from "@/lib/queries/runner-actions";
@@ -18,9 +18,10 @@ export function RunnerActions({ detail }: { detail: RunnerDetailOutput }) {
   const [followingUp, setFollowingUp] = useState(false);
   const [archiving, setArchiving] = useState(false);
   const pending = act.isPending;
+  const headingId = useId();
   return (
-    <section aria-labelledby="run-actions" className="flex flex-col gap-2">
-      <h2 id="run-actions" className="text-sm font-semibold">
+    <section aria-labelledby={headingId} className="flex flex-col gap-2">
+      <h2 id={headingId} className="text-sm font-semibold">
         Actions
       </h2>
       <div className="flex flex-wrap items-start gap-3">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { CardQuestions } from "@/components/board/card-questions";
 import { ApiRequestError } from "@/lib/queries/api-fetch";
 import { runnerDetailQueryOptions } from "@/lib/queries/runner-detail";
@@ -18,6 +18,8 @@ import { type DiffChoice, SessionTimeline } from "./session-timeline";
 export function RunnerView({ runnerId, level }: { runnerId: string; level: "h1" | "h2" }) {
   const { data: detail, error } = useQuery(runnerDetailQueryOptions(runnerId));
   const [diff, setDiff] = useState<DiffChoice>();
+  // Ids of its own: a panel can open over a run's page.
+  const headingId = useId();
   if (error)
     return (
       <p role="alert" className="rounded-md bg-warn-soft p-3 text-sm text-warn-ink">
@@ -32,8 +34,8 @@ export function RunnerView({ runnerId, level }: { runnerId: string; level: "h1" 
     <div className="flex flex-col gap-6">
       <RunnerHeader detail={detail} level={level} />
       {runner.interaction ? (
-        <section aria-labelledby="run-waiting" className="flex flex-col gap-2 rounded-lg bg-warn-soft/60 p-3">
-          <h2 id="run-waiting" className="text-sm font-semibold">
+        <section aria-labelledby={headingId} className="flex flex-col gap-2 rounded-lg bg-warn-soft/60 p-3">
+          <h2 id={headingId} className="text-sm font-semibold">
             The agent is waiting on you
           </h2>
           <CardQuestions

@@ -1,5 +1,6 @@
 "use client";
 
+import { useId } from "react";
 import { AgentText } from "@/components/board/agent-text";
 import type { SessionView } from "@/lib/runners/runner-detail-schemas";
 import { AgentMarkdown } from "./agent-markdown";
@@ -52,7 +53,7 @@ export function SessionItem({
   number: number;
   actions: React.ReactNode;
 }) {
-  const headingId = `session-${session.id}`;
+  const headingId = useId();
   return (
     <li
       aria-labelledby={headingId}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useRunnerAction } from "@/lib/queries/runner-actions";
 import type { RunnerDetailOutput, SessionView } from "@/lib/runners/runner-detail-schemas";
@@ -26,13 +26,14 @@ export function SessionTimeline({
   onShowDiff: (choice: DiffChoice) => void;
 }) {
   const act = useRunnerAction(detail.runner.id);
+  const headingId = useId();
   const [revertTo, setRevertTo] = useState<{ session: SessionView; number: number }>();
   const later = revertTo
     ? detail.sessions.slice(revertTo.number).filter((session) => !session.isDiscarded).length
     : 0;
   return (
-    <section aria-labelledby="run-sessions" className="flex flex-col gap-3">
-      <h2 id="run-sessions" className="text-lg font-semibold">
+    <section aria-labelledby={headingId} className="flex flex-col gap-3">
+      <h2 id={headingId} className="text-lg font-semibold">
         Sessions
       </h2>
       {detail.sessions.length === 0 ? (
