@@ -1,16 +1,14 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-
 /** Ends this browser's session (the header's menu also offers every browser). */
 export function SignOutButton({ everywhere = false }: { everywhere?: boolean }) {
-  const router = useRouter();
   async function signOut() {
     await fetch(everywhere ? "/api/session/sign-out-everywhere" : "/api/session/sign-out", {
       method: "POST",
     });
-    router.replace("/sign-in");
-    router.refresh();
+    // A full load, not a client navigation: nothing of the signed-in pages (their cached runs,
+    // the header) stays in memory, and no refresh can race the navigation and land back on "/".
+    window.location.assign("/sign-in");
   }
   return (
     <button
