@@ -34,6 +34,18 @@ describe("refusalInPlainWords", () => {
     ).toBe(409);
   });
 
+  it("says what Netlify's rules mean when it refuses a revert, rebase, redeploy or commit", () => {
+    expect(
+      refusalInPlainWords(netlify(400, "Bad Request"), { action: "revert", sessionId: "s" })?.message,
+    ).toMatch(/first session/);
+    expect(refusalInPlainWords(netlify(422, "x"), { action: "rebase" })?.message).toMatch(/Git repository/);
+    expect(refusalInPlainWords(netlify(400, "x"), { action: "redeploy", sessionId: "s" })?.status).toBe(409);
+    expect(refusalInPlainWords(netlify(400, "x"), { action: "commit" })?.message).toMatch(
+      /production branch/,
+    );
+    expect(refusalInPlainWords(netlify(429, "x"), { action: "rebase" })).toBeUndefined();
+  });
+
   it("keeps errors that are not Netlify's answers as they are", () => {
     expect(refusalInPlainWords(new Error("socket hang up"), { action: "stop" })).toBeUndefined();
     expect(refusalInPlainWords(netlify(403, "Forbidden"), { action: "stop" })).toBeUndefined();
