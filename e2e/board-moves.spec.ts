@@ -219,12 +219,16 @@ test.describe("moving cards", () => {
 
   test("answers the agent's question right on its Needs you card", async () => {
     const simulator = SimulatorControls.ofRunningDemo(api);
-    const question = `Which colour for the banner (${Date.now().toString(36)})?`;
-    await simulator.forceOutcomes({ sessions: [{ questions: [{ question, options: ["Teal", "Amber"] }] }] });
+    const purpose = `question ${Date.now().toString(36)}`;
+    const question = `Which colour for the banner (${purpose})?`;
+    await simulator.forceOutcomes({
+      sessions: [{ questions: [{ question, options: ["Teal", "Amber"] }] }],
+      prompt_includes: purpose,
+    });
     // The simulated agent asks a third of the way through its session, on the demo's real-time
     // clock; the clock is not pushed on, since other scenarios share it.
     test.setTimeout(150_000);
-    const runner = await startRunThroughProxy(api, key, "question");
+    const runner = await startRunThroughProxy(api, key, purpose);
     await page.goto(`/?q=${encodeURIComponent(runner.title)}`);
     const asking = card(runner.title, /^Needs you/);
     await expect(asking).toBeVisible({ timeout: 120_000 });

@@ -98,6 +98,7 @@ async function prepareRunners(): Promise<void> {
   await simulator.forceOutcomes({
     sessions: Array<"done">(done.length + 2 * withOpenPr.length).fill("done"),
     pull_requests: Array<"ok">(withOpenPr.length).fill("ok"),
+    prompt_includes: "for the contract example",
   });
   for (const example of [...done, ...withOpenPr])
     runners.set(example, await startRunner(`contract example ${examples.indexOf(example) + 1}`));

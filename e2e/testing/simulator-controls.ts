@@ -23,6 +23,8 @@ export class SimulatorControls {
   async forceOutcomes(outcomes: {
     sessions?: Array<SessionOutcome | { questions: Array<{ question: string; options?: string[] }> }>;
     pull_requests?: Array<"ok" | "error">;
+    /** Only runs whose first prompt contains this text take them: other tests share the simulator. */
+    prompt_includes: string;
   }) {
     await this.send("POST", "/__sim/outcomes", outcomes);
   }

@@ -3,7 +3,7 @@ import { chargeCredits, interruptForCredits } from "./credits";
 import { sessionChanges } from "./diffs";
 import type { SessionPlan, SimRunner, SimSession, WireUser } from "./model";
 import { finishSession } from "./session-end";
-import type { ForcedSession, SessionOutcome, SimStore } from "./store";
+import { type ForcedSession, type SessionOutcome, type SimStore, takeForced } from "./store";
 
 /*
  * The simulated agent. A session's whole course (when it starts running, its steps, whether it
@@ -39,7 +39,8 @@ export function startSession(
   const aiFree = aiFreeModes.has(start.mode);
   const durationMs = start.durationMs ?? (aiFree ? random.int(5_000, 12_000) : random.int(25_000, 150_000));
   // Forced outcomes are meant for the agent's own sessions; redeploys and rebases leave them queued.
-  const forced = aiFree ? undefined : store.forced.sessions.shift();
+  const runPrompt = runner.sessions[0]?.prompt ?? start.prompt;
+  const forced = aiFree ? undefined : takeForced(store.forced.sessions, runPrompt);
   const outcome = start.outcome ?? forced ?? drawOutcome(store, start.mode);
   const queueMs = start.queueMs ?? (aiFree ? QUEUE_MS : 0);
   const session: SimSession = {

@@ -1,7 +1,7 @@
 import { slugify } from "./content";
 import { publishProductionDeploy } from "./deploys";
 import type { SimRunner } from "./model";
-import type { ActionOutcome, SimStore } from "./store";
+import { type ActionOutcome, type Forced, type SimStore, takeForced } from "./store";
 
 /*
  * The asynchronous runner actions: the API answers at once with `*_is_being_created: true`
@@ -22,14 +22,20 @@ const commitErrors = [
   "The target branch is protected and cannot be committed to directly",
 ];
 
-function outcomeOf(store: SimStore, queue: ActionOutcome[], errorRate: number): ActionOutcome {
-  return queue.shift() ?? (store.random.chance(errorRate) ? "error" : "ok");
+function outcomeOf(
+  store: SimStore,
+  runner: SimRunner,
+  queue: Forced<ActionOutcome>[],
+  errorRate: number,
+): ActionOutcome {
+  const forced = takeForced(queue, runner.sessions[0]?.prompt ?? null);
+  return forced ?? (store.random.chance(errorRate) ? "error" : "ok");
 }
 
 export function beginPullRequest(store: SimStore, runner: SimRunner, now = store.clock.now()): void {
   runner.prIsBeingCreated = true;
   runner.prError = null;
-  const outcome = outcomeOf(store, store.forced.pullRequests, 0.08);
+  const outcome = outcomeOf(store, runner, store.forced.pullRequests, 0.08);
   store.changed(runner, now);
   store.timeline.schedule(now + PR_DELAY_MS, (at) => {
     if (!store.runners.has(runner.id)) return;
@@ -65,7 +71,7 @@ function commitSessions(store: SimStore, runner: SimRunner): void {
 export function beginCommit(store: SimStore, runner: SimRunner): void {
   runner.mergeCommitIsBeingCreated = true;
   runner.mergeCommitError = null;
-  const outcome = outcomeOf(store, store.forced.commits, 0.05);
+  const outcome = outcomeOf(store, runner, store.forced.commits, 0.05);
   store.changed(runner);
   store.timeline.schedule(store.clock.now() + COMMIT_DELAY_MS, (at) => {
     if (!store.runners.has(runner.id)) return;

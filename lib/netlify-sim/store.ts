@@ -21,11 +21,20 @@ export interface StoredUpload {
   bytes: number;
 }
 
-/** How the next sessions, pull requests and commits end, when a test decides instead of the dice. */
+/**
+ * How the next sessions, pull requests and commits end, when a test decides instead of the dice.
+ * An outcome may be meant for runs whose first prompt holds a given text, so tests that share one
+ * simulator never take each other's.
+ */
 export interface ForcedOutcomes {
-  sessions: ForcedSession[];
-  pullRequests: ActionOutcome[];
-  commits: ActionOutcome[];
+  sessions: Forced<ForcedSession>[];
+  pullRequests: Forced<ActionOutcome>[];
+  commits: Forced<ActionOutcome>[];
+}
+export interface Forced<T> {
+  outcome: T;
+  /** Only a run whose first prompt contains this text takes the outcome; null: any run. */
+  promptIncludes: string | null;
 }
 /** `error` fails in the agent; `build_failure` fails building the preview (an errored deploy). */
 export const sessionOutcomes = ["done", "error", "build_failure", "question", "authorization"] as const;
@@ -33,6 +42,15 @@ export type SessionOutcome = (typeof sessionOutcomes)[number];
 /** A forced session: an outcome, or the exact questions it will ask. */
 export type ForcedSession = SessionOutcome | { questions: QuestionPrompt[] };
 export type ActionOutcome = "ok" | "error";
+
+/** Takes the first outcome meant for this run, else the first meant for any run. */
+export function takeForced<T>(queue: Forced<T>[], runPrompt: string | null): T | undefined {
+  const meantForRun = queue.findIndex(
+    (entry) => entry.promptIncludes !== null && runPrompt?.includes(entry.promptIncludes),
+  );
+  const index = meantForRun >= 0 ? meantForRun : queue.findIndex((entry) => entry.promptIncludes === null);
+  return index >= 0 ? queue.splice(index, 1)[0]?.outcome : undefined;
+}
 
 /** All simulator state, in memory. `version` bumps on every change so responses can be cached safely. */
 export class SimStore {

@@ -54,6 +54,8 @@ const schemas = {
       .default([]),
     pull_requests: actionOutcomes,
     commits: actionOutcomes,
+    /** Meant only for runs whose first prompt contains this text (see `takeForced`). */
+    prompt_includes: z.string().min(1).max(500).optional(),
   }),
   runnerState: z.object({ state: z.string().min(1).max(100).nullable() }),
   // Capped well below V8's longest string: the diff route holds a few copies of it at once.
@@ -128,9 +130,11 @@ export async function handleScenarioControl(
     case "POST /__sim/outcomes": {
       const input = await parse(request, schemas.outcomes);
       if (isResponse(input)) return input;
-      store.forced.sessions.push(...input.sessions);
-      store.forced.pullRequests.push(...input.pull_requests);
-      store.forced.commits.push(...input.commits);
+      const promptIncludes = input.prompt_includes ?? null;
+      const meant = <T>(outcome: T) => ({ outcome, promptIncludes });
+      store.forced.sessions.push(...input.sessions.map(meant));
+      store.forced.pullRequests.push(...input.pull_requests.map(meant));
+      store.forced.commits.push(...input.commits.map(meant));
       return ok(store.forced);
     }
     case "DELETE /__sim/outcomes":
