@@ -1,6 +1,6 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { type BoardKey, mintKeyFor, startRunThroughProxy } from "./testing/proxy-runs";
-import { findRun } from "./testing/runs";
+import { findRun, forcePullRequestToOpen } from "./testing/runs";
 import { signInAsDemoUser } from "./testing/sign-in";
 import { SimulatorControls } from "./testing/simulator-controls";
 
@@ -129,6 +129,7 @@ test.describe("moving cards", () => {
         detail.runner.title !== "Write unit tests for the cart total calculation",
     });
     const finished = { title: seeded.runner.title ?? "" };
+    await forcePullRequestToOpen(page, seeded);
     await page.goto(`/?q=${seeded.runner.id}`);
     await expect(card(finished.title, /^Needs review/)).toBeVisible();
     const from = await card(finished.title)

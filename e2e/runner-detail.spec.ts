@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { findRun, finishedSessions } from "./testing/runs";
+import { findRun, finishedSessions, forcePullRequestToOpen } from "./testing/runs";
 import { signInAsDemoUser } from "./testing/sign-in";
 import { SimulatorControls } from "./testing/simulator-controls";
 
@@ -108,6 +108,7 @@ test("opens a pull request from the run's page", async ({ page }) => {
       finishedSessions(detail, 1) &&
       detail.runner.title === "Write unit tests for the cart total calculation",
   });
+  await forcePullRequestToOpen(page, run);
   await page.goto(`/runners/${run.runner.id}`);
   await page.getByRole("button", { name: "Open a pull request" }).click();
   await expect(page.getByText("Opening a pull request.")).toBeVisible();

@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import type { BoardOutput } from "@/lib/runners/board-schemas";
 import type { RunnerDetailOutput } from "@/lib/runners/runner-detail-schemas";
+import { SimulatorControls } from "./simulator-controls";
 
 type Card = BoardOutput["cards"][number];
 
@@ -27,3 +28,13 @@ export const finishedSessions = (detail: RunnerDetailOutput, count: number) =>
   detail.sessions.every(
     (session) => session.state === "done" && session.hasResultDiff && !session.isDiscarded,
   );
+
+/** Netlify's dice refuse a pull request now and then: makes the next one of `run` open. */
+export async function forcePullRequestToOpen(page: Page, run: RunnerDetailOutput): Promise<void> {
+  const firstPrompt = run.sessions[0]?.prompt;
+  if (!firstPrompt) throw new Error("the run starts with a prompt");
+  await SimulatorControls.ofRunningDemo(page.request).forceOutcomes({
+    pull_requests: ["ok"],
+    prompt_includes: firstPrompt,
+  });
+}
