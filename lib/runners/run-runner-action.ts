@@ -10,6 +10,7 @@ import { refreshRunner } from "@/lib/sync/refresh-runner";
 import { watchAfterWriteMs, watchSites } from "@/lib/sync/watch";
 import { refusalInPlainWords } from "./action-refusals";
 import { boardAbilities } from "./board-view";
+import { roleRefusal } from "./runner-abilities";
 import type { RunnerAction } from "./runner-action-schemas";
 
 /** What ran, for the caller to refresh the cache with once the answer is sent. */
@@ -30,8 +31,8 @@ export async function runRunnerAction(
   runnerId: string,
   action: RunnerAction,
 ): Promise<RunnerActionDone> {
-  if (deployActions.has(action.action) && !boardAbilities(user).deploy)
-    throw new ApiError("FORBIDDEN", "This needs deploy rights, which your role does not have.");
+  const refused = roleRefusal(action.action, boardAbilities(user));
+  if (refused) throw new ApiError("FORBIDDEN", refused.reason);
   const [runner] = await db
     .select({ siteId: runners.siteId, prBranch: runners.prBranch })
     .from(runners)
@@ -50,9 +51,6 @@ export async function runRunnerAction(
   }
   return { runnerId, siteId: runner.siteId, client };
 }
-
-/** What `agent_runners:deploy` covers: pull requests, commits and deploys. */
-const deployActions: ReadonlySet<RunnerAction["action"]> = new Set(["create_pr", "commit", "redeploy"]);
 
 async function callNetlify(
   client: NetlifyClient,

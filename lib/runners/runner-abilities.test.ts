@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runnerAbilities, sessionAbilities } from "./runner-abilities";
+import { roleRefusal, runnerAbilities, sessionAbilities } from "./runner-abilities";
 import { runnerDetail, sessionFacts } from "./testing/runner-detail";
 
 const member = { write: true, deploy: true };
@@ -136,5 +136,27 @@ describe("sessionAbilities", () => {
     expect(sessionAbilities(runnerDetail(), three, 1, { write: true, deploy: false }).redeploy.allowed).toBe(
       false,
     );
+  });
+});
+
+describe("roleRefusal", () => {
+  const withoutDeploy = { write: true, deploy: false };
+
+  it("keeps pull requests, commits and redeploys to deploy rights, the rest to write rights", () => {
+    expect(roleRefusal("create_pr", withoutDeploy)?.reason).toBe(
+      "This needs deploy rights, which your role does not have.",
+    );
+    expect(roleRefusal("commit", withoutDeploy)).toBeDefined();
+    expect(roleRefusal("redeploy", withoutDeploy)).toBeDefined();
+    expect(roleRefusal("follow_up", withoutDeploy)).toBeUndefined();
+    expect(roleRefusal("revert", withoutDeploy)).toBeUndefined();
+    expect(roleRefusal("stop", viewer)?.reason).toBe("Your role can look at runs but not change them.");
+    expect(roleRefusal("create_pr", member)).toBeUndefined();
+  });
+
+  it("gives the page the reason the server refuses with", () => {
+    const abilities = runnerAbilities(runnerDetail(), three, withoutDeploy);
+    expect(abilities.createPr).toEqual(roleRefusal("create_pr", withoutDeploy));
+    expect(abilities.commit).toEqual(roleRefusal("commit", withoutDeploy));
   });
 });

@@ -1,6 +1,7 @@
 import { activeRunnerStates } from "@/db/schema/upstream-states";
 import { openPrStates } from "./board";
 import type { BoardAbilities } from "./board-moves";
+import type { RunnerActionName } from "./runner-action-schemas";
 import type { Ability, RunnerAbilities, RunnerDetail, SessionView } from "./runner-detail-schemas";
 
 /*
@@ -12,16 +13,32 @@ import type { Ability, RunnerAbilities, RunnerDetail, SessionView } from "./runn
 type SessionFacts = Omit<SessionView, "abilities">;
 
 const yes: Ability = { allowed: true };
-const no = (reason: string): Ability => ({ allowed: false, reason });
+type Refusal = Extract<Ability, { allowed: false }>;
+const no = (reason: string): Refusal => ({ allowed: false, reason });
 
 const activeStates: ReadonlySet<string> = new Set(activeRunnerStates);
 const isActive = (state: string) => activeStates.has(state);
 const lookOnly = no("Your role can look at runs but not change them.");
 const noDeploy = no("This needs deploy rights, which your role does not have.");
 
-/** The first reason a run-changing action cannot start, or undefined. */
-function blocked(runner: RunnerDetail, viewer: BoardAbilities): Ability | undefined {
+/** What `agent_runners:deploy` covers: pull requests, commits and deploys. */
+const deployActions: ReadonlySet<RunnerActionName> = new Set(["create_pr", "commit", "redeploy"]);
+
+/** Why the person's role forbids `action`, or undefined. The server asks the same before calling Netlify. */
+export function roleRefusal(action: RunnerActionName, viewer: BoardAbilities): Refusal | undefined {
   if (!viewer.write) return lookOnly;
+  if (deployActions.has(action) && !viewer.deploy) return noDeploy;
+  return undefined;
+}
+
+/** The first reason `action` on the run cannot start, or undefined. */
+function blocked(
+  action: RunnerActionName,
+  runner: RunnerDetail,
+  viewer: BoardAbilities,
+): Ability | undefined {
+  const refused = roleRefusal(action, viewer);
+  if (refused) return refused;
   if (runner.state === "archived") return no("The run is archived.");
   return undefined;
 }
@@ -49,8 +66,7 @@ const hasChanges = (runner: RunnerDetail, sessions: readonly SessionFacts[]) =>
       (session.hasResultDiff || session.hasCumulativeDiff),
   );
 
-function createPr(runner: RunnerDetail, sessions: readonly SessionFacts[], viewer: BoardAbilities): Ability {
-  if (!viewer.deploy) return noDeploy;
+function createPr(runner: RunnerDetail, sessions: readonly SessionFacts[]): Ability {
   if (runner.prUrl || runner.prIsBeingCreated) return no("The run already has a pull request.");
   if (runner.state !== "done") return no("Only a finished run can open a pull request.");
   if (!hasChanges(runner, sessions))
@@ -58,8 +74,7 @@ function createPr(runner: RunnerDetail, sessions: readonly SessionFacts[], viewe
   return yes;
 }
 
-function commit(runner: RunnerDetail, sessions: readonly SessionFacts[], viewer: BoardAbilities): Ability {
-  if (!viewer.deploy) return noDeploy;
+function commit(runner: RunnerDetail, sessions: readonly SessionFacts[]): Ability {
   if (runner.prState === "merged" || runner.prState === "closed")
     return no(`The pull request is ${runner.prState}: commits go to an open one's branch.`);
   if (!runner.prBranch || !runner.prState || !openPrStates.has(runner.prState))
@@ -79,23 +94,25 @@ export function runnerAbilities(
   sessions: readonly SessionFacts[],
   viewer: BoardAbilities,
 ): RunnerAbilities {
-  const stop = blocked(runner, viewer);
   const canAnswer = runner.interaction !== null;
+  const unless = (action: RunnerActionName, rule: () => Ability) => blocked(action, runner, viewer) ?? rule();
   return {
-    rename: viewer.write ? yes : lookOnly,
-    stop: stop ?? (isActive(runner.state) ? yes : no("The run is not running.")),
-    followUp: stop ?? followUp(runner),
-    answer: stop ?? (canAnswer ? yes : no("The agent is not waiting on an answer.")),
-    createPr: stop ?? createPr(runner, sessions, viewer),
-    commit: stop ?? commit(runner, sessions, viewer),
-    rebase:
-      stop ??
-      (isActive(runner.state)
+    rename: roleRefusal("rename", viewer) ?? yes,
+    stop: unless("stop", () => (isActive(runner.state) ? yes : no("The run is not running."))),
+    followUp: unless("follow_up", () => followUp(runner)),
+    answer: unless("answer", () => (canAnswer ? yes : no("The agent is not waiting on an answer."))),
+    createPr: unless("create_pr", () => createPr(runner, sessions)),
+    commit: unless("commit", () => commit(runner, sessions)),
+    rebase: unless("rebase", () =>
+      isActive(runner.state)
         ? no("Wait for the current session to finish.")
         : runner.rebaseAvailable && hasChanges(runner, sessions)
           ? yes
-          : no("Rebasing is only offered when the site's production deploy changed since the run started.")),
-    archive: stop ?? (isActive(runner.state) ? no("Stop the run before archiving it.") : yes),
+          : no("Rebasing is only offered when the site's production deploy changed since the run started."),
+    ),
+    archive: unless("archive", () =>
+      isActive(runner.state) ? no("Stop the run before archiving it.") : yes,
+    ),
   };
 }
 
@@ -107,7 +124,6 @@ export function sessionAbilities(
   viewer: BoardAbilities,
 ): SessionView["abilities"] {
   const session = sessions[index];
-  const stop = blocked(runner, viewer);
   if (!session) return { redeploy: no("No such session."), revert: no("No such session.") };
   if (session.isDiscarded) {
     const discarded = no("This session was discarded by a revert.");
@@ -115,8 +131,7 @@ export function sessionAbilities(
   }
   const running = isActive(runner.state) ? no("Wait for the current session to finish.") : undefined;
   const redeploy =
-    stop ??
-    (viewer.deploy ? undefined : noDeploy) ??
+    blocked("redeploy", runner, viewer) ??
     running ??
     (session.state !== "done"
       ? no("Only a finished session can be redeployed.")
@@ -125,7 +140,7 @@ export function sessionAbilities(
         : no("This session has no changes to deploy."));
   const later = sessions.slice(index + 1).filter((candidate) => !candidate.isDiscarded);
   const revert =
-    stop ??
+    blocked("revert", runner, viewer) ??
     running ??
     (index === 0
       ? no("The first session cannot be reverted to.")
