@@ -40,6 +40,7 @@ export const DiffFileList = memo(function DiffFileList({
   const items = virtualizeLists
     ? virtualizer.getVirtualItems()
     : shown.map((_file, index) => ({ key: index, index, start: 0 }));
+  const count = `${filter.trim() ? `${shown.length.toLocaleString()} of ` : ""}${files.length.toLocaleString()} ${files.length === 1 ? "file" : "files"}`;
   return (
     <nav aria-label="Changed files" className="flex h-full min-h-0 flex-col gap-2">
       <label className="flex flex-col gap-1 text-xs font-medium text-ink-muted">
@@ -52,10 +53,13 @@ export const DiffFileList = memo(function DiffFileList({
           className="h-8 rounded-md border border-border bg-surface px-2 text-sm text-ink"
         />
       </label>
-      <p className="text-xs text-ink-muted" aria-live="polite">
-        {filter.trim() ? `${shown.length.toLocaleString()} of ` : ""}
-        {files.length.toLocaleString()} {files.length === 1 ? "file" : "files"}
+      <p className="text-xs text-ink-muted">
+        {count}
         {complete ? "" : " so far, loading more…"}
+      </p>
+      {/* Said once the list is complete and when the filter changes, not for every page loaded. */}
+      <p role="status" className="sr-only">
+        {complete ? count : ""}
       </p>
       <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto">
         <ul className="relative" style={virtualizeLists ? { height: virtualizer.getTotalSize() } : undefined}>

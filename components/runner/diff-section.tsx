@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useMemo } from "react";
+import { type RefObject, useId, useMemo } from "react";
 import { toast } from "sonner";
 import { DiffViewer } from "@/components/diff/diff-viewer";
 import type { DiffLayout } from "@/lib/diffs/diff-rows";
@@ -78,10 +78,13 @@ export function DiffSection({
   detail,
   choice,
   onChoose,
+  headingRef,
 }: {
   detail: RunnerDetailOutput;
   choice: DiffChoice | undefined;
   onChoose: (choice: DiffChoice | undefined) => void;
+  /** Focused (and so scrolled to) when a session asks to show its changes. */
+  headingRef: RefObject<HTMLHeadingElement | null>;
 }) {
   const runnerId = detail.runner.id;
   const saveLayout = useSaveDiffLayout();
@@ -104,7 +107,7 @@ export function DiffSection({
   };
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-3">
-      <h2 id={headingId} className="text-lg font-semibold">
+      <h2 id={headingId} ref={headingRef} tabIndex={-1} className="text-lg font-semibold">
         Changes
       </h2>
       {hasChanges ? (

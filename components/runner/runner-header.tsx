@@ -7,6 +7,7 @@ import { RelativeTime, useNow } from "@/components/ui/relative-time";
 import { useRunnerAction } from "@/lib/queries/runner-actions";
 import { columnOf, columnTitle, isKnownState } from "@/lib/runners/board";
 import type { RunnerDetailOutput } from "@/lib/runners/runner-detail-schemas";
+import { ActionButton } from "./action-button";
 
 const link = "text-link underline-offset-2 hover:underline";
 
@@ -64,18 +65,14 @@ function RunnerTitle({ detail, level }: { detail: RunnerDetailOutput; level: "h1
       <Heading className="min-w-0 flex-1 text-xl font-semibold tracking-tight break-words">
         <AgentText text={runner.title ?? "Untitled run"} />
       </Heading>
-      {abilities.rename.allowed ? (
-        <button
-          type="button"
-          onClick={() => {
-            setTitle(runner.title ?? "");
-            setEditing(true);
-          }}
-          className="h-8 shrink-0 rounded-md border border-border px-2 text-xs hover:bg-surface-muted"
-        >
-          Rename
-        </button>
-      ) : null}
+      <ActionButton
+        label="Rename"
+        ability={abilities.rename}
+        onClick={() => {
+          setTitle(runner.title ?? "");
+          setEditing(true);
+        }}
+      />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { CardQuestions } from "@/components/board/card-questions";
 import { ApiRequestError } from "@/lib/queries/api-fetch";
 import { runnerDetailQueryOptions } from "@/lib/queries/runner-detail";
@@ -18,6 +18,12 @@ import { type DiffChoice, SessionTimeline } from "./session-timeline";
 export function RunnerView({ runnerId, level }: { runnerId: string; level: "h1" | "h2" }) {
   const { data: detail, error } = useQuery(runnerDetailQueryOptions(runnerId));
   const [diff, setDiff] = useState<DiffChoice>();
+  const changesHeading = useRef<HTMLHeadingElement>(null);
+  // A session's "Show the changes" takes the person (and their focus) to the diff it picked.
+  const showDiff = (choice: DiffChoice) => {
+    setDiff(choice);
+    changesHeading.current?.focus();
+  };
   // Ids of its own: a panel can open over a run's page.
   const headingId = useId();
   if (error)
@@ -46,8 +52,8 @@ export function RunnerView({ runnerId, level }: { runnerId: string; level: "h1" 
         </section>
       ) : null}
       <RunnerActions detail={detail} />
-      <SessionTimeline detail={detail} onShowDiff={setDiff} />
-      <DiffSection detail={detail} choice={diff} onChoose={setDiff} />
+      <SessionTimeline detail={detail} onShowDiff={showDiff} />
+      <DiffSection detail={detail} choice={diff} onChoose={setDiff} headingRef={changesHeading} />
     </div>
   );
 }
