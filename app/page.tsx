@@ -1,4 +1,4 @@
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { Board } from "@/components/board/board";
@@ -6,8 +6,7 @@ import { BoardEmptyState } from "@/components/board/board-empty-state";
 import { ReconnectNotice } from "@/components/board/reconnect-notice";
 import { requireUser } from "@/lib/auth/current-user";
 import { database } from "@/lib/database";
-import { boardQueryOptions, toBoardData } from "@/lib/queries/board";
-import { loadBoard } from "@/lib/runners/board-view";
+import { prefetchBoard } from "@/lib/runners/prefetch-board";
 import { countConnectedSites } from "@/lib/sites/count-connected-sites";
 
 // The root segment does not apply its own title template, so the board spells its title out.
@@ -19,14 +18,7 @@ export default async function BoardPage({ searchParams }: PageProps<"/">) {
   const { db } = await database();
   const archived = (await searchParams).archived === "true";
   const siteCount = await countConnectedSites(db);
-  // The board is read here and handed to the browser's query cache, so it renders at once and
-  // is then kept live there.
-  const queryClient = new QueryClient();
-  if (siteCount > 0)
-    await queryClient.prefetchQuery({
-      ...boardQueryOptions(archived),
-      queryFn: async () => toBoardData(await loadBoard(db, user, { includeArchived: archived })),
-    });
+  const prefetched = siteCount > 0 ? await prefetchBoard(user, archived) : undefined;
   return (
     <div className="flex flex-col gap-6">
       <header>
@@ -41,7 +33,7 @@ export default async function BoardPage({ searchParams }: PageProps<"/">) {
       {siteCount === 0 ? (
         <BoardEmptyState />
       ) : (
-        <HydrationBoundary state={dehydrate(queryClient)}>
+        <HydrationBoundary state={prefetched}>
           <Board />
         </HydrationBoundary>
       )}
