@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
+import { RunWatch } from "@/components/layout/run-watch";
 import { currentUser } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";
 import { Providers } from "./providers";
@@ -32,6 +33,8 @@ export default async function RootLayout({ children, panel }: { children: ReactN
           />
           <main className="mx-auto w-full max-w-7xl px-4 py-8 sm:px-6">{children}</main>
           {panel}
+          {/* After the page, so the board the page prefetched is in the cache before it asks. */}
+          {user?.status === "active" ? <RunWatch /> : null}
         </Providers>
       </body>
     </html>

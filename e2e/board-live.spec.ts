@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { type APIRequestContext, expect, type Locator, type Page, test } from "@playwright/test";
 import { serverLogFile } from "./testing/demo-handoff";
 import { type BoardKey, mintKeyFor, startRunThroughProxy } from "./testing/proxy-runs";
 import { signInAsDemoUser } from "./testing/sign-in";
@@ -49,12 +49,19 @@ test.describe("the open board", () => {
       exact: true,
     });
 
+  /**
+   * Waits for `target` to show, looking every 100 ms: `toBeVisible` backs off to a look a second,
+   * which would add up to a second to the latency measured.
+   */
+  const shownWithin = (target: Locator, timeout: number) =>
+    expect.poll(() => target.isVisible(), { intervals: [100], timeout }).toBe(true);
+
   test("shows a runner created through the proxy within 5 seconds, without a reload or a cron call", async () => {
     await page.goto("/");
     const latency = await withoutCronCall(async () => {
       const runner = await createThroughProxy("footer links");
       const created = Date.now();
-      await expect(card(runner.title)).toBeVisible({ timeout: 5_000 });
+      await shownWithin(card(runner.title), 5_000);
       return Date.now() - created;
     });
     test
@@ -71,7 +78,7 @@ test.describe("the open board", () => {
       await expect(card(runner.title, /^(New|Running)/)).toBeVisible({ timeout: 5_000 });
       await simulator.setRunnerState(runner.id, "done");
       const changed = Date.now();
-      await expect(card(runner.title, /^Needs review/)).toBeVisible({ timeout: activePollingBudgetMs });
+      await shownWithin(card(runner.title, /^Needs review/), activePollingBudgetMs);
       return Date.now() - changed;
     });
     test

@@ -3,12 +3,13 @@ import { signInAsDemoUser } from "./testing/sign-in";
 import { SimulatorControls } from "./testing/simulator-controls";
 
 /*
- * Being told about one's own runs: the tab's title counts the runs waiting on the person, and
- * once they turn notifications on (the one place they are asked for), the browser's notification
- * says when a run they started fails. Notifications are recorded as the page creates them.
+ * Being told about one's own runs, on any page of the app: the tab's title counts the runs
+ * waiting on the person, and once they turn notifications on (the one place they are asked for),
+ * the browser's notification says when a run they started fails, even from a background tab.
+ * Notifications are recorded as the page creates them.
  */
 
-test("counts waiting runs in the tab's title, and notifies the person when their run fails", async ({
+test("counts waiting runs in the tab's title, and notifies the person when their run fails, on any page", async ({
   page,
   context,
 }) => {
@@ -54,6 +55,14 @@ test("counts waiting runs in the tab's title, and notifies the person when their
       "true",
     );
 
+    // Every page counts and notifies, not only the board; so does a tab in the background.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+    await expect(page).toHaveTitle(/^\(\d+\) Settings · Switchyard$/);
+    await page.evaluate(() => {
+      Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" });
+      document.dispatchEvent(new Event("visibilitychange"));
+    });
     await simulator.setRunnerState(id, "error");
     await expect
       .poll(
@@ -68,6 +77,7 @@ test("counts waiting runs in the tab's title, and notifies the person when their
     await simulator.setRunnerState(id, null);
   }
   // Turned off again, and remembered off.
+  await page.goto("/");
   await page.getByRole("button", { name: "Notifications on" }).click();
   await page.reload();
   await expect(page.getByRole("button", { name: "Notify me about my runs" })).toHaveAttribute(

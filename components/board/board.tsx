@@ -26,7 +26,6 @@ import { BoardColumnView, dropHintFor } from "./board-column";
 import { columnUnderCard, dragAnnouncements, dragInstructions } from "./board-drag";
 import { BoardToolbar } from "./board-toolbar";
 import { FollowUpDialog } from "./follow-up-dialog";
-import { useRunNotifications } from "./run-notifications";
 import { RunnerCard } from "./runner-card";
 import { useKeyboardMove } from "./use-keyboard-move";
 
@@ -50,7 +49,8 @@ function NoRunsYet({ canStart }: { canStart: boolean }) {
 export function Board() {
   const [url] = useBoardUrl();
   const { data } = useQuery(boardQueryOptions(url.archived));
-  useLiveBoard(url.archived);
+  // The shell's RunWatch keeps the usual board live on every page; the archived view is kept here.
+  useLiveBoard(true, { enabled: url.archived });
   const now = useNow();
   // `mutate` keeps its identity; the mutation object does not, and a callback depending on it
   // would re-render every card whenever a move starts or settles.
@@ -70,7 +70,6 @@ export function Board() {
     [cards, data, site, agent, state, text, mine, sort],
   );
   const columns = useMemo(() => groupByColumn(filtered), [filtered]);
-  useRunNotifications(cards, data?.viewer);
   const byId = useRef(new Map<string, BoardCard>());
   byId.current = new Map(cards.map((card) => [card.id, card]));
 

@@ -37,13 +37,18 @@ async function pullChanges(queryClient: QueryClient, archived: boolean): Promise
  * Keeps the cached board live: `/api/board/events` says when the cache changed, and the changes
  * are then pulled and patched in card by card. While no event stream is open (a browser or
  * proxy that cannot hold one, a stream reconnecting) changes are polled instead. A hidden tab
- * closes its stream and stops polling, so it also stops keeping its sites watched. One pull at
- * a time; a signal during a pull asks for one more.
+ * closes its stream and stops polling, so it also stops keeping its sites watched, unless
+ * `whileHidden` (its person wants to be notified). One pull at a time; a signal during a pull
+ * asks for one more.
  */
-export function useLiveBoard(archived: boolean): void {
+export function useLiveBoard(
+  archived: boolean,
+  { enabled = true, whileHidden = false }: { enabled?: boolean; whileHidden?: boolean } = {},
+): void {
   const queryClient = useQueryClient();
   const state = useRef({ pulling: false, again: false });
   useEffect(() => {
+    if (!enabled) return;
     let stopped = false;
     const pull = async () => {
       if (state.current.pulling) {
@@ -63,7 +68,7 @@ export function useLiveBoard(archived: boolean): void {
     let source: EventSource | undefined;
     let streaming = false;
     const poll = setInterval(() => {
-      if (!streaming && document.visibilityState === "visible") void pull();
+      if (!streaming && (whileHidden || document.visibilityState === "visible")) void pull();
     }, pollMs);
     const close = () => {
       source?.close();
@@ -86,7 +91,7 @@ export function useLiveBoard(archived: boolean): void {
         if (source?.readyState === EventSource.CLOSED) source = undefined;
       };
     };
-    const followVisibility = () => (document.visibilityState === "visible" ? open() : close());
+    const followVisibility = () => (whileHidden || document.visibilityState === "visible" ? open() : close());
     followVisibility();
     document.addEventListener("visibilitychange", followVisibility);
     return () => {
@@ -95,5 +100,5 @@ export function useLiveBoard(archived: boolean): void {
       document.removeEventListener("visibilitychange", followVisibility);
       close();
     };
-  }, [queryClient, archived]);
+  }, [queryClient, archived, enabled, whileHidden]);
 }

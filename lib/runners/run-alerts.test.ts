@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runAlerts, waitingCount } from "./run-alerts";
+import { runAlerts, titleWithCount, waitingCount } from "./run-alerts";
 import { boardCard } from "./testing/board-card";
 
 const viewer = { userId: "u1", netlifyUserId: "n1" };
@@ -57,5 +57,14 @@ describe("runAlerts", () => {
 describe("waitingCount", () => {
   it("counts the runs in Needs you", () => {
     expect(waitingCount([boardCard({ state: "await_input" }), boardCard({ state: "done" })])).toBe(1);
+  });
+});
+
+describe("titleWithCount", () => {
+  it("puts the count in front of the page's own title, once, and takes it away at zero", () => {
+    expect(titleWithCount("Settings · Switchyard", 3)).toBe("(3) Settings · Switchyard");
+    expect(titleWithCount("(3) Settings · Switchyard", 2)).toBe("(2) Settings · Switchyard");
+    expect(titleWithCount("(2) Board · Switchyard", 0)).toBe("Board · Switchyard");
+    expect(titleWithCount("(draft) notes", 0)).toBe("(draft) notes");
   });
 });

@@ -2,8 +2,8 @@ import { type BoardCard, columnOf } from "./board";
 import type { BoardViewer } from "./board-filters";
 
 /*
- * What a person is told about their own runs while the board is open: a run they started
- * finished, failed or waits on them. Pure, so the rule is tested without a browser.
+ * What a person is told about their own runs while any page of the app is open: a run they
+ * started finished, failed or waits on them. Pure, so the rule is tested without a browser.
  */
 
 export interface RunAlert {
@@ -48,3 +48,11 @@ export function runAlerts(
 /** Runs waiting on an answer: the count the tab's title shows. */
 export const waitingCount = (cards: readonly BoardCard[]): number =>
   cards.filter((card) => columnOf(card) === "needs_you").length;
+
+const countPrefix = /^\(\d+\) /;
+
+/** A page's title with the waiting count in front, e.g. "(3) Settings · Switchyard"; idempotent. */
+export function titleWithCount(title: string, waiting: number): string {
+  const plain = title.replace(countPrefix, "");
+  return waiting > 0 ? `(${waiting}) ${plain}` : plain;
+}
