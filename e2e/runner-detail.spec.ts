@@ -34,11 +34,12 @@ test("opens a run from the board in a side panel; Escape and Back return to the 
   await expect(page).toHaveURL(new RegExp(`/runners/${run.runner.id}$`));
   const panel = dialog(page);
   await expect(panel.getByRole("heading", { level: 2, name: title })).toBeVisible();
-  await expect(panel.getByRole("heading", { name: "Sessions" })).toBeVisible();
+  // In the panel the run's title is an h2, so its sections are h3 and its sessions h4.
+  await expect(panel.getByRole("heading", { level: 3, name: "Sessions" })).toBeVisible();
   for (const number of [1, 2, 3])
-    await expect(panel.getByRole("heading", { level: 3, name: `Session ${number}` })).toBeVisible();
+    await expect(panel.getByRole("heading", { level: 4, name: `Session ${number}` })).toBeVisible();
   // The agent's result is Markdown, shown formatted: its headings sit under the session's.
-  await expect(panel.getByRole("heading", { level: 4, name: "Summary" }).first()).toBeVisible();
+  await expect(panel.getByRole("heading", { level: 5, name: "Summary" }).first()).toBeVisible();
   await expect(panel.getByRole("button", { name: "Stop" })).toHaveAccessibleDescription(
     "The run is not running.",
   );
@@ -54,6 +55,8 @@ test("opens a run from the board in a side panel; Escape and Back return to the 
 
   await page.goto(`/runners/${run.runner.id}`);
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Sessions" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 3, name: "Session 1" })).toBeVisible();
   await expect(dialog(page)).toHaveCount(0);
 });
 

@@ -1,3 +1,4 @@
+import { Heading } from "@/components/ui/heading";
 import type { CollapseReason, DiffFile } from "@/lib/diffs/diff-schemas";
 
 const reasons: Record<CollapseReason, string> = {
@@ -28,10 +29,10 @@ export function DiffFileHeader({
         current ? "ring-2 ring-accent ring-inset" : ""
       }`}
     >
-      <h4 className="min-w-0 truncate font-mono font-medium" title={file.path}>
+      <Heading depth={2} className="min-w-0 truncate font-mono font-medium" title={file.path}>
         {file.oldPath ? `${file.oldPath} → ` : ""}
         {file.path}
-      </h4>
+      </Heading>
       {statusWords[file.status] ? (
         <span className="text-xs text-ink-muted">{statusWords[file.status]}</span>
       ) : null}

@@ -1,6 +1,7 @@
 import ReactMarkdown from "react-markdown";
 import rehypeSanitize from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
+import { Heading } from "@/components/ui/heading";
 
 /**
  * Markdown the agent wrote (a session's result): untrusted. Raw HTML in it is never parsed
@@ -15,11 +16,11 @@ export function AgentMarkdown({ markdown }: { markdown: string }) {
         rehypePlugins={[rehypeSanitize]}
         // The result sits under a session's heading: its own headings are demoted below it.
         components={{
-          h1: ({ children }) => <h4>{children}</h4>,
-          h2: ({ children }) => <h4>{children}</h4>,
-          h3: ({ children }) => <h5>{children}</h5>,
-          h4: ({ children }) => <h6>{children}</h6>,
-          h5: ({ children }) => <h6>{children}</h6>,
+          h1: ({ children }) => <Heading depth={2}>{children}</Heading>,
+          h2: ({ children }) => <Heading depth={2}>{children}</Heading>,
+          h3: ({ children }) => <Heading depth={3}>{children}</Heading>,
+          h4: ({ children }) => <Heading depth={4}>{children}</Heading>,
+          h5: ({ children }) => <Heading depth={4}>{children}</Heading>,
           // An image would be fetched from wherever the agent pointed, by every viewer: a link instead.
           img: ({ src, alt }) =>
             typeof src === "string" ? (

@@ -3,6 +3,7 @@
 import { type RefObject, useId, useMemo } from "react";
 import { toast } from "sonner";
 import { DiffViewer } from "@/components/diff/diff-viewer";
+import { Heading } from "@/components/ui/heading";
 import type { DiffLayout } from "@/lib/diffs/diff-rows";
 import { virtualizeLists } from "@/lib/list-rendering";
 import { useSaveDiffLayout } from "@/lib/queries/preferences";
@@ -107,9 +108,9 @@ export function DiffSection({
   };
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-3">
-      <h2 id={headingId} ref={headingRef} tabIndex={-1} className="text-lg font-semibold">
+      <Heading id={headingId} ref={headingRef} tabIndex={-1} className="text-lg font-semibold">
         Changes
-      </h2>
+      </Heading>
       {hasChanges ? (
         <>
           <div className="flex flex-wrap items-end gap-3">

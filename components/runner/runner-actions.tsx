@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 import { FollowUpDialog } from "@/components/board/follow-up-dialog";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Heading } from "@/components/ui/heading";
 import { useRunnerAction } from "@/lib/queries/runner-actions";
 import type { RunnerDetailOutput } from "@/lib/runners/runner-detail-schemas";
 import { ActionButton } from "./action-button";
@@ -21,9 +22,9 @@ export function RunnerActions({ detail }: { detail: RunnerDetailOutput }) {
   const headingId = useId();
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-2">
-      <h2 id={headingId} className="text-sm font-semibold">
+      <Heading id={headingId} className="text-sm font-semibold">
         Actions
-      </h2>
+      </Heading>
       <div className="flex flex-wrap items-start gap-3">
         <ActionButton
           label="Send a follow-up"

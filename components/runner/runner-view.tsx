@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
 import { CardQuestions } from "@/components/board/card-questions";
+import { Heading, SectionLevelProvider } from "@/components/ui/heading";
 import { ApiRequestError } from "@/lib/queries/api-fetch";
 import { runnerDetailQueryOptions } from "@/lib/queries/runner-detail";
 import { DiffSection } from "./diff-section";
@@ -39,21 +40,23 @@ export function RunnerView({ runnerId, level }: { runnerId: string; level: "h1" 
   return (
     <div className="flex flex-col gap-6">
       <RunnerHeader detail={detail} level={level} />
-      {runner.interaction ? (
-        <section aria-labelledby={headingId} className="flex flex-col gap-2 rounded-lg bg-warn-soft/60 p-3">
-          <h2 id={headingId} className="text-sm font-semibold">
-            The agent is waiting on you
-          </h2>
-          <CardQuestions
-            card={runner}
-            interaction={runner.interaction}
-            canAnswer={detail.abilities.answer.allowed}
-          />
-        </section>
-      ) : null}
-      <RunnerActions detail={detail} />
-      <SessionTimeline detail={detail} onShowDiff={showDiff} />
-      <DiffSection detail={detail} choice={diff} onChoose={setDiff} headingRef={changesHeading} />
+      <SectionLevelProvider level={level === "h1" ? 2 : 3}>
+        {runner.interaction ? (
+          <section aria-labelledby={headingId} className="flex flex-col gap-2 rounded-lg bg-warn-soft/60 p-3">
+            <Heading id={headingId} className="text-sm font-semibold">
+              The agent is waiting on you
+            </Heading>
+            <CardQuestions
+              card={runner}
+              interaction={runner.interaction}
+              canAnswer={detail.abilities.answer.allowed}
+            />
+          </section>
+        ) : null}
+        <RunnerActions detail={detail} />
+        <SessionTimeline detail={detail} onShowDiff={showDiff} />
+        <DiffSection detail={detail} choice={diff} onChoose={setDiff} headingRef={changesHeading} />
+      </SectionLevelProvider>
     </div>
   );
 }

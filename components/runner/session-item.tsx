@@ -2,6 +2,7 @@
 
 import { useId } from "react";
 import { AgentText } from "@/components/board/agent-text";
+import { Heading } from "@/components/ui/heading";
 import type { SessionView } from "@/lib/runners/runner-detail-schemas";
 import { AgentMarkdown } from "./agent-markdown";
 import { SessionInteractions } from "./session-interactions";
@@ -62,7 +63,7 @@ export function SessionItem({
       }`}
     >
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-        <h3 id={headingId} className="font-semibold">
+        <Heading depth={1} id={headingId} className="font-semibold">
           Session {number}
           {session.isDiscarded ? (
             <>
@@ -70,7 +71,7 @@ export function SessionItem({
               <span className="ml-1 text-sm font-normal">(discarded by a revert)</span>
             </>
           ) : null}
-        </h3>
+        </Heading>
         <p className="text-xs text-ink-muted">{facts(session).join(" · ")}</p>
       </div>
       {session.prompt ? (

@@ -2,6 +2,7 @@
 
 import { useId, useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Heading } from "@/components/ui/heading";
 import { useRunnerAction } from "@/lib/queries/runner-actions";
 import type { RunnerDetailOutput, SessionView } from "@/lib/runners/runner-detail-schemas";
 import { ActionButton, actionButton } from "./action-button";
@@ -33,9 +34,9 @@ export function SessionTimeline({
     : 0;
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-3">
-      <h2 id={headingId} className="text-lg font-semibold">
+      <Heading id={headingId} className="text-lg font-semibold">
         Sessions
-      </h2>
+      </Heading>
       {detail.sessions.length === 0 ? (
         <p className="text-sm text-ink-muted">No session has been read for this run yet.</p>
       ) : (
