@@ -28,7 +28,7 @@ export const diffTimesScript = (files: number) => `(() => {
     const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
     observer.observe(document, { childList: true, subtree: true, characterData: true });
   });
-  window.__diffShown = watch(() => document.querySelector('section[aria-label="Diff"] h4'));
+  window.__diffShown = watch(() => document.querySelector('section[aria-label="Diff"] h3'));
   window.__fileListComplete = watch(() =>
     [...document.querySelectorAll('nav[aria-label="Changed files"] p')].some((p) => p.textContent === complete));
 })();`;

@@ -163,14 +163,14 @@ test("opens a diff of 3,000 files, jumps to a file deep in the list, and switche
   // What a screen reader hears once every page is in (not once per page).
   await expect(fileList.getByRole("status")).toHaveText("3,000 files", { timeout: 30_000 });
   const diff = changes.getByRole("region", { name: "Diff" });
-  await expect(diff.getByRole("heading", { level: 4, name: "src/area-0/module-0.ts" })).toBeVisible();
+  await expect(diff.getByRole("heading", { level: 3, name: "src/area-0/module-0.ts" })).toBeVisible();
   // Only what is in view is in the document.
-  expect(await diff.getByRole("heading", { level: 4 }).count()).toBeLessThan(40);
+  expect(await diff.getByRole("heading", { level: 3 }).count()).toBeLessThan(40);
 
   await changes.getByRole("searchbox", { name: "Filter files" }).fill("module-2988.");
   await expect(fileList.getByRole("status")).toHaveText("1 of 3,000 files");
   await fileList.getByRole("button", { name: /^src\/area-29\/module-2988\.ts/ }).click();
-  await expect(diff.getByRole("heading", { level: 4, name: "src/area-29/module-2988.ts" })).toBeInViewport();
+  await expect(diff.getByRole("heading", { level: 3, name: "src/area-29/module-2988.ts" })).toBeInViewport();
   const removed = diff.getByText(/export const limit2988000 = 2988000;/);
   const added = diff.getByText(/export const limit2988000 = 5976000; \/\/ doubled for the new plan/);
   await expect(added).toBeVisible();

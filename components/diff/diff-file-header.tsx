@@ -29,7 +29,7 @@ export function DiffFileHeader({
         current ? "ring-2 ring-accent ring-inset" : ""
       }`}
     >
-      <Heading depth={2} className="min-w-0 truncate font-mono font-medium" title={file.path}>
+      <Heading depth={1} className="min-w-0 truncate font-mono font-medium" title={file.path}>
         {file.oldPath ? `${file.oldPath} → ` : ""}
         {file.path}
       </Heading>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { memo, useMemo, useRef, useState } from "react";
+import { memo, useEffect, useMemo, useRef, useState } from "react";
 import type { DiffFile } from "@/lib/diffs/diff-schemas";
 import { virtualizeLists } from "@/lib/list-rendering";
 
@@ -41,6 +41,9 @@ export const DiffFileList = memo(function DiffFileList({
     ? virtualizer.getVirtualItems()
     : shown.map((_file, index) => ({ key: index, index, start: 0 }));
   const count = `${filter.trim() ? `${shown.length.toLocaleString()} of ` : ""}${files.length.toLocaleString()} ${files.length === 1 ? "file" : "files"}`;
+  // Written after the region is in the document: text already there when it appears is not read out.
+  const [spoken, setSpoken] = useState("");
+  useEffect(() => setSpoken(complete ? count : ""), [complete, count]);
   return (
     <nav aria-label="Changed files" className="flex h-full min-h-0 flex-col gap-2">
       <label className="flex flex-col gap-1 text-xs font-medium text-ink-muted">
@@ -59,7 +62,7 @@ export const DiffFileList = memo(function DiffFileList({
       </p>
       {/* Said once the list is complete and when the filter changes, not for every page loaded. */}
       <p role="status" className="sr-only">
-        {complete ? count : ""}
+        {spoken}
       </p>
       <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto">
         <ul className="relative" style={virtualizeLists ? { height: virtualizer.getTotalSize() } : undefined}>

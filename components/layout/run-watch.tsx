@@ -1,8 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { useEffect, useRef } from "react";
+import { usePathname, useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
 import { useNotificationsOn } from "@/lib/notifications/preference";
 import { boardQueryOptions } from "@/lib/queries/board";
 import { useLiveBoard } from "@/lib/queries/use-live-board";
@@ -27,6 +27,30 @@ function useWaitingCountInTitle(waiting: number): void {
   }, [waiting]);
 }
 
+/** True once the browser is idle after the page loaded: the page's own requests go first. */
+function useSettled(): boolean {
+  const [settled, setSettled] = useState(false);
+  useEffect(() => {
+    if (typeof window.requestIdleCallback !== "function") {
+      const timer = setTimeout(() => setSettled(true), 500);
+      return () => clearTimeout(timer);
+    }
+    const idle = window.requestIdleCallback(() => setSettled(true), { timeout: 2_000 });
+    return () => window.cancelIdleCallback(idle);
+  }, []);
+  return settled;
+}
+
+/** Shows one notification; a browser that only notifies through a service worker (Android) throws. */
+function notify(title: string, body: string, onClick: () => void): void {
+  try {
+    const shown = new Notification(title, { body, tag: title });
+    shown.onclick = onClick;
+  } catch {
+    // Nothing to show it with: the tab's title still counts waiting runs.
+  }
+}
+
 /**
  * On every signed-in page: keeps the board's cards live, counts the runs waiting on an answer in
  * the tab's title, and, when the person turned notifications on, tells them when a run they
@@ -34,10 +58,14 @@ function useWaitingCountInTitle(waiting: number): void {
  */
 export function RunWatch() {
   const router = useRouter();
-  const { data } = useQuery(boardQueryOptions(false));
+  // The board page brings the board with it; other pages read it once they are idle.
+  const settled = useSettled();
+  const onBoard = usePathname() === "/";
+  const watching = settled || onBoard;
+  const { data } = useQuery({ ...boardQueryOptions(false), enabled: watching });
   const notifying = useNotificationsOn();
   // A person who asked to be told keeps being told while the tab is in the background.
-  useLiveBoard(false, { whileHidden: notifying });
+  useLiveBoard(false, { enabled: watching, whileHidden: notifying });
   const cards = data?.cards;
   const viewer = data?.viewer;
   useWaitingCountInTitle(cards ? waitingCount(cards) : 0);
@@ -47,13 +75,11 @@ export function RunWatch() {
     const before = previous.current;
     previous.current = cards;
     if (!before || !cards || !viewer || !notifying) return;
-    for (const alert of runAlerts(before, cards, viewer)) {
-      const shown = new Notification(alert.title, { body: alert.body, tag: alert.runnerId });
-      shown.onclick = () => {
+    for (const alert of runAlerts(before, cards, viewer))
+      notify(alert.title, alert.body, () => {
         window.focus();
         router.push(`/runners/${encodeURIComponent(alert.runnerId)}`);
-      };
-    }
+      });
   }, [cards, viewer, router, notifying]);
   return null;
 }

@@ -8,6 +8,11 @@ type SessionOutcome = "done" | "error" | "build_failure" | "question" | "authori
  * need runners in a given state now rather than after minutes of simulated work. The clock and
  * the team are shared by every test of the run: move them only as far as a test needs.
  */
+interface ForcedOutcomes {
+  sessions?: Array<SessionOutcome | { questions: Array<{ question: string; options?: string[] }> }>;
+  pull_requests?: Array<"ok" | "error">;
+}
+
 export class SimulatorControls {
   private constructor(
     private readonly request: APIRequestContext,
@@ -19,13 +24,11 @@ export class SimulatorControls {
     return new SimulatorControls(request, new URL(readDemoHandoff().apiUrl).origin);
   }
 
-  /** Queues the outcomes of the next sessions started outside the team and of the next pull requests. */
-  async forceOutcomes(outcomes: {
-    sessions?: Array<SessionOutcome | { questions: Array<{ question: string; options?: string[] }> }>;
-    pull_requests?: Array<"ok" | "error">;
-    /** Only runs whose first prompt contains this text take them: other tests share the simulator. */
-    prompt_includes: string;
-  }) {
+  /**
+   * Queues the outcomes of the next sessions started outside the team and of the next pull
+   * requests, meant for one run only (by id, or by its first prompt): other tests share the simulator.
+   */
+  async forceOutcomes(outcomes: ForcedOutcomes & ({ runner_id: string } | { prompt_includes: string })) {
     await this.send("POST", "/__sim/outcomes", outcomes);
   }
 

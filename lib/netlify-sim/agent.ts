@@ -38,10 +38,17 @@ export function startSession(
   const { random } = store;
   const aiFree = aiFreeModes.has(start.mode);
   const durationMs = start.durationMs ?? (aiFree ? random.int(5_000, 12_000) : random.int(25_000, 150_000));
-  // Forced outcomes are meant for the agent's own sessions; redeploys and rebases leave them queued.
-  const runPrompt = runner.sessions[0]?.prompt ?? start.prompt;
-  const forced = aiFree ? undefined : takeForced(store.forced.sessions, runPrompt);
-  const outcome = start.outcome ?? forced ?? drawOutcome(store, start.mode);
+  // Forced outcomes are meant for the agent's own sessions; redeploys and rebases leave them
+  // queued, and so do sessions given their outcome (the seed's, the team's).
+  const forced =
+    start.outcome ??
+    (aiFree
+      ? undefined
+      : takeForced(store.forced.sessions, {
+          runnerId: runner.id,
+          firstPrompt: runner.sessions[0]?.prompt ?? start.prompt,
+        }));
+  const outcome = forced ?? drawOutcome(store, start.mode);
   const queueMs = start.queueMs ?? (aiFree ? QUEUE_MS : 0);
   const session: SimSession = {
     id: random.id(),

@@ -43,12 +43,28 @@ describe("forced outcomes meant for one run", () => {
     expect((await call("GET", "/__sim/outcomes")).sessions).toEqual([]);
   });
 
+  it("go to the one runner named, even before a run of the same prompt", async () => {
+    await call("DELETE", "/__sim/outcomes");
+    await call("POST", "/__sim/outcomes", { sessions: ["done", "done"] });
+    const [first, second] = [await start("Tidy the blog index"), await start("Tidy the blog index")];
+    await call("POST", "/__sim/clock", { advance_ms: 200_000 });
+    await call("POST", "/__sim/outcomes", { sessions: ["error"], runner_id: second.id });
+    await call("POST", "/__sim/outcomes", { sessions: ["done"] });
+    for (const runner of [first, second])
+      await call("POST", `/api/v1/agent_runners/${String(runner.id)}/sessions`, {
+        prompt: "Also the archive",
+      });
+    await call("POST", "/__sim/clock", { advance_ms: 200_000 });
+    expect(await stateOf(first)).toBe("done");
+    expect(await stateOf(second)).toBe("error");
+  });
+
   it("stay queued while no run of that prompt comes", async () => {
     await call("DELETE", "/__sim/outcomes");
     await call("POST", "/__sim/outcomes", { pull_requests: ["error"], prompt_includes: "nowhere" });
     await start("Tidy the header links");
     expect((await call("GET", "/__sim/outcomes")).pullRequests).toEqual([
-      { outcome: "error", promptIncludes: "nowhere" },
+      { outcome: "error", runnerId: null, promptIncludes: "nowhere" },
     ]);
   });
 });

@@ -28,7 +28,7 @@ function outcomeOf(
   queue: Forced<ActionOutcome>[],
   errorRate: number,
 ): ActionOutcome {
-  const forced = takeForced(queue, runner.sessions[0]?.prompt ?? null);
+  const forced = takeForced(queue, { runnerId: runner.id, firstPrompt: runner.sessions[0]?.prompt ?? null });
   return forced ?? (store.random.chance(errorRate) ? "error" : "ok");
 }
 

@@ -23,8 +23,8 @@ export interface StoredUpload {
 
 /**
  * How the next sessions, pull requests and commits end, when a test decides instead of the dice.
- * An outcome may be meant for runs whose first prompt holds a given text, so tests that share one
- * simulator never take each other's.
+ * An outcome may be meant for one runner, or for runs whose first prompt holds a given text, so
+ * tests that share one simulator never take each other's.
  */
 export interface ForcedOutcomes {
   sessions: Forced<ForcedSession>[];
@@ -33,9 +33,24 @@ export interface ForcedOutcomes {
 }
 export interface Forced<T> {
   outcome: T;
+  /** Only this runner takes the outcome; null: any (or as `promptIncludes` says). */
+  runnerId: string | null;
   /** Only a run whose first prompt contains this text takes the outcome; null: any run. */
   promptIncludes: string | null;
 }
+
+/** The run an outcome is taken for: its id (unknown while it is being created) and first prompt. */
+export interface RunTaking {
+  runnerId: string | null;
+  firstPrompt: string | null;
+}
+
+const meantForAny = (entry: Forced<unknown>) => entry.runnerId === null && entry.promptIncludes === null;
+const meantFor = (entry: Forced<unknown>, run: RunTaking) =>
+  (entry.runnerId !== null && entry.runnerId === run.runnerId) ||
+  (entry.runnerId === null &&
+    entry.promptIncludes !== null &&
+    run.firstPrompt?.includes(entry.promptIncludes) === true);
 /** `error` fails in the agent; `build_failure` fails building the preview (an errored deploy). */
 export const sessionOutcomes = ["done", "error", "build_failure", "question", "authorization"] as const;
 export type SessionOutcome = (typeof sessionOutcomes)[number];
@@ -44,11 +59,9 @@ export type ForcedSession = SessionOutcome | { questions: QuestionPrompt[] };
 export type ActionOutcome = "ok" | "error";
 
 /** Takes the first outcome meant for this run, else the first meant for any run. */
-export function takeForced<T>(queue: Forced<T>[], runPrompt: string | null): T | undefined {
-  const meantForRun = queue.findIndex(
-    (entry) => entry.promptIncludes !== null && runPrompt?.includes(entry.promptIncludes),
-  );
-  const index = meantForRun >= 0 ? meantForRun : queue.findIndex((entry) => entry.promptIncludes === null);
+export function takeForced<T>(queue: Forced<T>[], run: RunTaking): T | undefined {
+  const forRun = queue.findIndex((entry) => meantFor(entry, run));
+  const index = forRun >= 0 ? forRun : queue.findIndex(meantForAny);
   return index >= 0 ? queue.splice(index, 1)[0]?.outcome : undefined;
 }
 

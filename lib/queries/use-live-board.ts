@@ -4,7 +4,7 @@ import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { applyBoardChanges } from "@/lib/runners/board";
 import type { BoardChangesOutput } from "@/lib/runners/board-schemas";
-import { apiFetch } from "./api-fetch";
+import { ApiRequestError, apiFetch } from "./api-fetch";
 import { type BoardData, boardQueryOptions, livePending } from "./board";
 
 /** How often a board without server-sent events (or between two streams) asks for changes. */
@@ -33,13 +33,18 @@ async function pullChanges(queryClient: QueryClient, archived: boolean): Promise
   );
 }
 
+/** The session ended (signed out, access removed): nothing more will be answered. */
+const refusedForGood = (error: unknown) =>
+  error instanceof ApiRequestError && (error.status === 401 || error.status === 403);
+
 /**
  * Keeps the cached board live: `/api/board/events` says when the cache changed, and the changes
  * are then pulled and patched in card by card. While no event stream is open (a browser or
  * proxy that cannot hold one, a stream reconnecting) changes are polled instead. A hidden tab
- * closes its stream and stops polling, so it also stops keeping its sites watched, unless
- * `whileHidden` (its person wants to be notified). One pull at a time; a signal during a pull
- * asks for one more.
+ * closes its stream, since browsers allow an origin only a few connections across all its tabs;
+ * it stops polling too (and so stops keeping its sites watched) unless `whileHidden`, when its
+ * person wants to be notified. Once the server refuses the session, it stops. One pull at a
+ * time; a signal during a pull asks for one more.
  */
 export function useLiveBoard(
   archived: boolean,
@@ -47,9 +52,31 @@ export function useLiveBoard(
 ): void {
   const queryClient = useQueryClient();
   const state = useRef({ pulling: false, again: false });
+  // Read by the polling timer; a change must not restart the stream.
+  const pollWhileHidden = useRef(whileHidden);
+  useEffect(() => {
+    pollWhileHidden.current = whileHidden;
+  }, [whileHidden]);
   useEffect(() => {
     if (!enabled) return;
     let stopped = false;
+    let source: EventSource | undefined;
+    let streaming = false;
+    const close = () => {
+      source?.close();
+      source = undefined;
+      streaming = false;
+    };
+    const followVisibility = () => (document.visibilityState === "visible" ? open() : close());
+    const poll = setInterval(() => {
+      if (!streaming && (document.visibilityState === "visible" || pollWhileHidden.current)) void pull();
+    }, pollMs);
+    const stop = () => {
+      stopped = true;
+      clearInterval(poll);
+      document.removeEventListener("visibilitychange", followVisibility);
+      close();
+    };
     const pull = async () => {
       if (state.current.pulling) {
         state.current.again = true;
@@ -59,24 +86,16 @@ export function useLiveBoard(
       try {
         do {
           state.current.again = false;
-          await pullChanges(queryClient, archived).catch(() => undefined);
+          await pullChanges(queryClient, archived).catch((error: unknown) => {
+            if (refusedForGood(error)) stop();
+          });
         } while (state.current.again && !stopped);
       } finally {
         state.current.pulling = false;
       }
     };
-    let source: EventSource | undefined;
-    let streaming = false;
-    const poll = setInterval(() => {
-      if (!streaming && (whileHidden || document.visibilityState === "visible")) void pull();
-    }, pollMs);
-    const close = () => {
-      source?.close();
-      source = undefined;
-      streaming = false;
-    };
-    const open = () => {
-      if (source || typeof EventSource === "undefined") return;
+    function open() {
+      if (stopped || source || typeof EventSource === "undefined") return;
       source = new EventSource("/api/board/events");
       source.onmessage = (event: MessageEvent<string>) => {
         streaming = true;
@@ -87,18 +106,12 @@ export function useLiveBoard(
       // EventSource reconnects by itself after a stream ends; polling covers the gap meanwhile.
       source.onerror = () => {
         streaming = false;
-        // Refused outright (signed out, an error status): polling takes over until the tab is shown again.
+        // Refused outright (signed out, an error status): polling takes over, and stops on a 401.
         if (source?.readyState === EventSource.CLOSED) source = undefined;
       };
-    };
-    const followVisibility = () => (whileHidden || document.visibilityState === "visible" ? open() : close());
+    }
     followVisibility();
     document.addEventListener("visibilitychange", followVisibility);
-    return () => {
-      stopped = true;
-      clearInterval(poll);
-      document.removeEventListener("visibilitychange", followVisibility);
-      close();
-    };
-  }, [queryClient, archived, enabled, whileHidden]);
+    return stop;
+  }, [queryClient, archived, enabled]);
 }

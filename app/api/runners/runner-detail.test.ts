@@ -55,7 +55,9 @@ describe(`GET /api/runners/{id} and the page's actions on ${backendName}`, () =>
   /** A finished run of three sessions (a prompt and two follow-ups), cached. */
   async function runOfThreeSessions(): Promise<string> {
     // Sessions end as asked, not at random (a random one may stop to ask a question).
-    suite.simulator.store.forced.sessions.push(...Array(3).fill({ outcome: "done", promptIncludes: null }));
+    suite.simulator.store.forced.sessions.push(
+      ...Array(3).fill({ outcome: "done", runnerId: null, promptIncludes: null }),
+    );
     const created = await client().runners.create({ siteId, prompt: "Add a changelog page" });
     await finishSessions();
     for (const prompt of ["Link it from the footer", "Sort entries newest first"]) {

@@ -54,7 +54,9 @@ const schemas = {
       .default([]),
     pull_requests: actionOutcomes,
     commits: actionOutcomes,
-    /** Meant only for runs whose first prompt contains this text (see `takeForced`). */
+    /** Meant only for this runner (see `takeForced`). */
+    runner_id: z.string().min(1).max(100).optional(),
+    /** Meant only for runs whose first prompt contains this text. */
     prompt_includes: z.string().min(1).max(500).optional(),
   }),
   runnerState: z.object({ state: z.string().min(1).max(100).nullable() }),
@@ -130,8 +132,8 @@ export async function handleScenarioControl(
     case "POST /__sim/outcomes": {
       const input = await parse(request, schemas.outcomes);
       if (isResponse(input)) return input;
-      const promptIncludes = input.prompt_includes ?? null;
-      const meant = <T>(outcome: T) => ({ outcome, promptIncludes });
+      const target = { runnerId: input.runner_id ?? null, promptIncludes: input.prompt_includes ?? null };
+      const meant = <T>(outcome: T) => ({ outcome, ...target });
       store.forced.sessions.push(...input.sessions.map(meant));
       store.forced.pullRequests.push(...input.pull_requests.map(meant));
       store.forced.commits.push(...input.commits.map(meant));
