@@ -16,12 +16,12 @@ test("counts waiting runs in the tab's title, and notifies the person when their
   await context.grantPermissions(["notifications"]);
   await context.addInitScript(() => {
     const Real = window.Notification;
-    const shown: Array<{ title: string; body: string | undefined }> = [];
+    const shown: Array<{ title: string; body: string | undefined; tag: string | undefined }> = [];
     Object.assign(window, { shownNotifications: shown });
     window.Notification = class extends Real {
       constructor(title: string, options?: NotificationOptions) {
         super(title, options);
-        shown.push({ title, body: options?.body });
+        shown.push({ title, body: options?.body, tag: options?.tag });
       }
     } as typeof Notification;
   });
@@ -72,7 +72,8 @@ test("counts waiting runs in the tab's title, and notifies the person when their
           timeout: 15_000,
         },
       )
-      .toContainEqual(expect.objectContaining({ body: "Your run failed." }));
+      // Tagged by the run, so runs with the same title do not replace each other's notifications.
+      .toContainEqual(expect.objectContaining({ body: "Your run failed.", tag: id }));
   } finally {
     await simulator.setRunnerState(id, null);
   }

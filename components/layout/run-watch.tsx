@@ -7,7 +7,7 @@ import { useNotificationsOn } from "@/lib/notifications/preference";
 import { boardQueryOptions } from "@/lib/queries/board";
 import { useLiveBoard } from "@/lib/queries/use-live-board";
 import type { BoardCard } from "@/lib/runners/board";
-import { runAlerts, titleWithCount, waitingCount } from "@/lib/runners/run-alerts";
+import { type RunAlert, runAlerts, titleWithCount, waitingCount } from "@/lib/runners/run-alerts";
 
 /** Keeps the tab's title counting `waiting`, whatever title the current page sets. */
 function useWaitingCountInTitle(waiting: number): void {
@@ -42,9 +42,10 @@ function useSettled(): boolean {
 }
 
 /** Shows one notification; a browser that only notifies through a service worker (Android) throws. */
-function notify(title: string, body: string, onClick: () => void): void {
+function notify(alert: RunAlert, onClick: () => void): void {
   try {
-    const shown = new Notification(title, { body, tag: title });
+    // Tagged by run: a newer alert of the same run replaces the older one; titles repeat across runs.
+    const shown = new Notification(alert.title, { body: alert.body, tag: alert.runnerId });
     shown.onclick = onClick;
   } catch {
     // Nothing to show it with: the tab's title still counts waiting runs.
@@ -76,7 +77,7 @@ export function RunWatch() {
     previous.current = cards;
     if (!before || !cards || !viewer || !notifying) return;
     for (const alert of runAlerts(before, cards, viewer))
-      notify(alert.title, alert.body, () => {
+      notify(alert, () => {
         window.focus();
         router.push(`/runners/${encodeURIComponent(alert.runnerId)}`);
       });
